@@ -1,0 +1,44 @@
+// `pom validate [paths…] [--format text|json|sarif]`: diagnostics on stdout, the summary on stderr.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
+import { loadModel } from '../load.js';
+import { collectProblems, summarize, summaryLine } from '../report/diagnostics.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatText, useColour } from '../report/text.js';
+import { VERSION } from '../version.js';
+
+export type ValidateFormat = 'text' | 'json' | 'sarif';
+
+export async function validate(paths: string[], options: { format: ValidateFormat }): Promise<number> {
+    const model = await loadModel(paths);
+    const problems = collectProblems(model.documents);
+    const summary = summarize(problems, model.files.length);
+    if (options.format === 'json') {
+        process.stdout.write(formatJson(problems, summary));
+    } else if (options.format === 'sarif') {
+        const texts = new Map(
+            model.documents.map((d) => [path.relative(process.cwd(), d.uri.fsPath).split(path.sep).join('/'), d.textDocument]),
+        );
+        const lineText = (file: string, line: number) => {
+            const document = texts.get(file);
+            return document
+                ? document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } })
+                : readLine(file, line);
+        };
+        process.stdout.write(formatSarif(problems, VERSION, lineText));
+    } else {
+        process.stdout.write(formatText(problems, useColour(process.stdout)));
+        process.stderr.write(`${summaryLine(summary)}\n`);
+    }
+    return summary.error > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+}
+
+function readLine(file: string, line: number): string {
+    try {
+        return readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+    } catch {
+        return '';
+    }
+}

@@ -1,0 +1,103 @@
+// The compiled model: the one JSON format that the CLI writes and the graph, the HTML export and the diff read.
+// Its JSON Schema is packages/language/schema/pom-model.schema.json; bump MODEL_VERSION on any breaking change.
+import type { Flow } from '../model/kind-system.js';
+import type { Severity } from '../validation/codes.js';
+
+export const MODEL_FORMAT = 'pom-model';
+export const MODEL_VERSION = 1;
+
+export interface CompiledModel {
+    format: typeof MODEL_FORMAT;
+    version: typeof MODEL_VERSION;
+    elements: CompiledElement[];
+    links: CompiledLink[];
+    /** User-defined kinds; the built-in ones are fixed by the prelude of this format version. */
+    kinds: CompiledKind[];
+    diagnostics: CompiledDiagnostic[];
+}
+
+export interface SourceLocation {
+    /** Relative to the model's root, with `/` separators. */
+    path: string;
+    /** 1-based. */
+    line: number;
+    /** 1-based. */
+    column: number;
+}
+
+export interface SourceRange extends SourceLocation {
+    endLine: number;
+    endColumn: number;
+}
+
+export type TypedValue =
+    | { type: 'string'; value: string }
+    | { type: 'number'; value: number }
+    | { type: 'percent'; value: number }
+    | { type: 'date'; value: string }
+    | { type: 'quarter'; value: string }
+    | { type: 'duration'; value: string; amount: number; unit: string; days: number }
+    | { type: 'enum'; value: string }
+    | { type: 'reference'; value: string }
+    | { type: 'symbol'; value: string };
+
+export interface ContextEntry {
+    /** What the element states itself, or null. */
+    declared: string | null;
+    /** What applies to it, or null when nothing does. */
+    effective: string | null;
+    /** The id of the ancestor the effective value comes from, or null. */
+    inheritedFrom: string | null;
+}
+
+export interface CompiledElement {
+    /** Qualified name; unique in the model (a duplicate gets `#2`, `#3`, … and a diagnostic). */
+    id: string;
+    kind: string;
+    /** The kind and every kind it extends, nearest first. */
+    kindChain: string[];
+    stage: string | null;
+    name: string;
+    title: string | null;
+    doc: string | null;
+    namespace: string | null;
+    parent: string | null;
+    /** Field values by key; a list when the field takes several. Relations are links, not fields. */
+    fields: Record<string, TypedValue | TypedValue[]>;
+    horizon: ContextEntry;
+    owner: ContextEntry;
+    funding: ContextEntry;
+    source: SourceLocation;
+}
+
+export interface CompiledLink {
+    /** The element that states the relation. */
+    from: string;
+    to: string;
+    relation: string;
+    /** Where `to` sits in the value flow relative to `from`; `none` for context links. */
+    flow: Flow;
+    /** True when implied by nesting rather than written. */
+    implied: boolean;
+    metadata: Record<string, TypedValue>;
+    source: SourceLocation;
+}
+
+export interface CompiledKind {
+    name: string;
+    title: string | null;
+    doc: string | null;
+    extends: string | null;
+    abstract: boolean;
+    stage: string | null;
+    fields: Array<{ name: string; type: string; many: boolean; required: boolean; values?: string[] }>;
+    relations: Array<{ name: string; targets: string[]; cardinality: string; required: boolean; flow: Flow }>;
+    source: SourceLocation;
+}
+
+export interface CompiledDiagnostic {
+    code: string;
+    severity: Severity;
+    message: string;
+    source: SourceRange;
+}

@@ -1,0 +1,21 @@
+// The public API of the POM language package.
+export * from './compile/compiled-model.js';
+export { type CompileOptions, compareLocations, ModelCompiler, typed } from './compile/model-compiler.js';
+export * from './generated/ast.js';
+export {
+    flowSource,
+    flowTarget,
+    LineageGraph,
+    type LineageLink,
+    type LineageNode,
+    type LineageQueryOptions,
+} from './lineage/lineage-graph.js';
+export { LineageIndex } from './lineage/lineage-index.js';
+export * from './model/element-context.js';
+export { type Flow, flowOf, KindSystem } from './model/kind-system.js';
+export * from './model/stages.js';
+export { createPomServices, PomModule, type PomServices } from './pom-module.js';
+export { ensurePrelude, isPrelude, PRELUDE_SOURCE, PRELUDE_URI } from './prelude/prelude.js';
+export { qualifiedName } from './scope/qualified-names.js';
+export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
+export { buildWorkspace, diagnosticsOf, type SourceFile } from './workspace/pom-workspace.js';

@@ -1,0 +1,78 @@
+// The one place lineage is derived from the AST: a graph per workspace build, cached until the next change.
+// Validators, the compiler, hover, code lens and the call hierarchy all read it from here.
+import { AstUtils, DocumentState, type LangiumDocuments } from 'langium';
+import { type Element, isElement, isRefValue, isRelationDecl, type RelationDecl } from '../generated/ast.js';
+import { entriesFor, entriesOf } from '../model/element-context.js';
+import { flowOf, type KindSystem } from '../model/kind-system.js';
+import type { PomServices } from '../pom-module.js';
+import { parentElement, qualifiedName } from '../scope/qualified-names.js';
+import { BuildCache } from '../util/build-cache.js';
+import { isForeignDocument } from '../validation/foreign-files.js';
+import { LineageGraph } from './lineage-graph.js';
+
+export class LineageIndex {
+    private readonly documents: LangiumDocuments;
+    private readonly kinds: KindSystem;
+    private readonly cache: BuildCache<'graph', LineageGraph>;
+
+    constructor(services: PomServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.kinds = services.pom.KindSystem;
+        this.cache = new BuildCache(services.shared, DocumentState.Linked);
+    }
+
+    /** The graph of the current workspace; valid once every document is linked. */
+    graph(): LineageGraph {
+        return this.cache.get('graph', () => this.build());
+    }
+
+    private build(): LineageGraph {
+        const graph = new LineageGraph();
+        const documents = this.documents.all.filter((d) => !isForeignDocument(d)).toArray();
+        for (const document of documents) {
+            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+                if (isElement(node) && node.name) {
+                    graph.addNode({ element: node, id: qualifiedName(node), stage: this.kinds.stageOf(node), document });
+                }
+            }
+        }
+        for (const element of graph.nodes.keys()) this.addLinks(graph, element);
+        return graph;
+    }
+
+    private addLinks(graph: LineageGraph, element: Element): void {
+        for (const entry of entriesOf(element)) {
+            const relation = entry.key.ref;
+            if (!isRelationDecl(relation)) continue;
+            for (const value of entry.values) {
+                if (!isRefValue(value)) continue;
+                const target = value.target.ref;
+                if (isElement(target) && graph.node(target)) {
+                    graph.addLink({ source: element, target, relation, flow: flowOf(relation), implied: false, entry, value });
+                }
+            }
+        }
+        const implied = this.impliedFor(element);
+        if (implied)
+            graph.addLink({
+                source: element,
+                target: implied.bet,
+                relation: implied.relation,
+                flow: flowOf(implied.relation),
+                implied: true,
+            });
+    }
+
+    /**
+     * An execution element nested in a bet implicitly has `for: thatBet` (DESIGN §2.3): when the kind has a `for`
+     * relation, the element states none, and an ancestor is of a kind that relation takes, the nearest one is it.
+     */
+    impliedFor(element: Element): { bet: Element; relation: RelationDecl } | undefined {
+        const relation = this.kinds.member(element.kind.ref, 'for');
+        if (!isRelationDecl(relation) || entriesFor(element, 'for').length > 0) return undefined;
+        for (let ancestor = parentElement(element); ancestor; ancestor = parentElement(ancestor)) {
+            if (this.kinds.accepts(relation, ancestor.kind.ref)) return { bet: ancestor, relation };
+        }
+        return undefined;
+    }
+}

@@ -1,0 +1,140 @@
+// Scopes for every cross-reference of the language. Kind names resolve among kinds; entry keys among the members of
+// the element's kind chain; a value among the enum literals of its field, or among the elements of the kinds its
+// relation takes. Names are tried against the prefixes of `lookupPrefixes`, innermost first.
+import {
+    type AstNodeDescription,
+    type AstNodeDescriptionProvider,
+    EMPTY_SCOPE,
+    type ReferenceInfo,
+    type Scope,
+    type ScopeProvider,
+    type Stream,
+    stream,
+} from 'langium';
+import {
+    isElement,
+    isEntry,
+    isEnumType,
+    isFieldDecl,
+    isKindDecl,
+    isRefValue,
+    isRelationDecl,
+    type KindDecl,
+    type MemberDecl,
+    type RelationDecl,
+} from '../generated/ast.js';
+import type { KindSystem } from '../model/kind-system.js';
+import type { PomServices } from '../pom-module.js';
+import type { NameIndex } from './name-index.js';
+import { lookupPrefixes } from './qualified-names.js';
+
+export class PomScopeProvider implements ScopeProvider {
+    private readonly names: NameIndex;
+    private readonly kinds: KindSystem;
+    private readonly descriptions: AstNodeDescriptionProvider;
+
+    constructor(services: PomServices) {
+        this.names = services.pom.NameIndex;
+        this.kinds = services.pom.KindSystem;
+        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    getScope(context: ReferenceInfo): Scope {
+        const { container, property } = context;
+        if (
+            (isElement(container) && property === 'kind') ||
+            (isKindDecl(container) && property === 'superKind') ||
+            (isRelationDecl(container) && property === 'targets')
+        ) {
+            return this.kindScope(context);
+        }
+        if (isEntry(container) && property === 'key') {
+            const element = container.$container;
+            const kind = isElement(element) ? element.kind.ref : undefined;
+            return kind ? this.memberScope(kind) : EMPTY_SCOPE;
+        }
+        if (isRefValue(container) && property === 'target') {
+            const member = this.memberOfValue(container);
+            if (!member) return EMPTY_SCOPE;
+            if (isRelationDecl(member)) return this.elementScope(context, member);
+            return isEnumType(member.type) ? this.createScope(member.type.literals) : EMPTY_SCOPE;
+        }
+        return EMPTY_SCOPE;
+    }
+
+    /** The field or relation a value is given for: the entry's key, or the field whose default it is. */
+    memberOfValue(value: { $container: unknown }): MemberDecl | undefined {
+        const holder = value.$container;
+        if (isEntry(holder)) return holder.key.ref;
+        if (isFieldDecl(holder)) return holder;
+        return undefined;
+    }
+
+    /** Every element of any kind, as seen from `context`: used to tell a wrong-kind target from a missing one. */
+    unrestrictedElementScope(context: ReferenceInfo): Scope {
+        return new PrefixScope(this.names.elements(), lookupPrefixes(context.container), () => true);
+    }
+
+    private kindScope(context: ReferenceInfo): Scope {
+        return new PrefixScope(this.names.kinds(), lookupPrefixes(context.container, false), () => true);
+    }
+
+    private memberScope(kind: KindDecl): Scope {
+        return this.createScope([...this.kinds.members(kind).values()]);
+    }
+
+    private elementScope(context: ReferenceInfo, relation: RelationDecl): Scope {
+        const accepts = (d: AstNodeDescription) => isElement(d.node) && this.kinds.accepts(relation, d.node.kind.ref);
+        return new PrefixScope(this.names.elements(), lookupPrefixes(context.container), accepts);
+    }
+
+    private createScope(nodes: Array<MemberDecl | { name: string; $type: string }>): Scope {
+        const byName = new Map<string, AstNodeDescription>();
+        for (const node of nodes) {
+            if (node.name && !byName.has(node.name)) {
+                byName.set(node.name, this.descriptions.createDescription(node as MemberDecl, node.name));
+            }
+        }
+        return {
+            getElement: (name) => byName.get(name),
+            getElements: (name) => stream(byName.has(name) ? [byName.get(name) as AstNodeDescription] : []),
+            getAllElements: () => stream(byName.values()),
+        };
+    }
+}
+
+/**
+ * Resolves a written name by trying `prefix.name` for each prefix in turn against the name index, keeping only
+ * the descriptions that `accepts` admits. For completion it lists every admitted description under the shortest
+ * name that reaches it from here.
+ */
+export class PrefixScope implements Scope {
+    constructor(
+        private readonly table: Map<string, AstNodeDescription[]>,
+        private readonly prefixes: string[],
+        private readonly accepts: (description: AstNodeDescription) => boolean,
+    ) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        for (const prefix of this.prefixes) {
+            const found = this.table.get(prefix ? `${prefix}.${name}` : name)?.find(this.accepts);
+            if (found) return found;
+        }
+        return undefined;
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const found = this.getElement(name);
+        return stream(found ? [found] : []);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        const prefixes = this.prefixes.filter((p) => p !== '');
+        return stream(this.table.values())
+            .flatMap((list) => list.filter(this.accepts))
+            .map((description) => {
+                const prefix = prefixes.find((p) => description.name.startsWith(`${p}.`));
+                return prefix ? { ...description, name: description.name.slice(prefix.length + 1) } : description;
+            });
+    }
+}

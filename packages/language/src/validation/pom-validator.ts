@@ -1,0 +1,297 @@
+// Rules that one document decides on its own: member types, values, required entries, nesting horizons and
+// kind declarations. Rules that need the whole workspace live in workspace-rules.ts; unresolved names are
+// classified in pom-document-validator.ts.
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { diagnosticData } from 'langium';
+import {
+    type Element,
+    type Entry,
+    type FieldDecl,
+    isEnumType,
+    isFieldDecl,
+    isRefValue,
+    isRelationDecl,
+    type KindDecl,
+    type MemberDecl,
+    type PomAstType,
+    type Value,
+} from '../generated/ast.js';
+import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
+import { isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
+import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
+import { EXAMPLES, type LiteralType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
+import type { PomServices } from '../pom-module.js';
+import { type Code, severityOf } from './codes.js';
+import { listNames } from './suggestions.js';
+
+export function registerValidationChecks(services: PomServices): void {
+    const validator = new PomValidator(services);
+    const checks: ValidationChecks<PomAstType> = {
+        Element: [(e, accept) => validator.checkElement(e, accept)],
+        Entry: [(e, accept) => validator.checkEntry(e, accept)],
+        FieldDecl: [(f, accept) => validator.checkFieldDefault(f, accept)],
+        KindDecl: [(k, accept) => validator.checkKind(k, accept)],
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+type Info = Parameters<ValidationAcceptor>[2];
+
+export function report(accept: ValidationAcceptor, code: Code, message: string, info: Info): void {
+    accept(severityOf(code), message, { ...info, code, data: diagnosticData(code) });
+}
+
+export class PomValidator {
+    private readonly kinds: KindSystem;
+
+    constructor(services: PomServices) {
+        this.kinds = services.pom.KindSystem;
+    }
+
+    checkElement(element: Element, accept: ValidationAcceptor): void {
+        const kind = element.kind.ref;
+        if (!kind) return;
+        if (kind.abstract) {
+            report(accept, 'abstract-kind', `\`${kind.name}\` is an abstract kind; declare an element of one of its subkinds instead.`, {
+                node: element,
+                property: 'kind',
+            });
+        }
+        this.checkRequired(element, kind, accept);
+        this.checkRepeatedEntries(element, accept);
+        this.checkTargets(element, accept);
+        this.checkHorizonAgainstParent(element, accept);
+    }
+
+    private checkRequired(element: Element, kind: KindDecl, accept: ValidationAcceptor): void {
+        const present = new Set(entriesOf(element).map((e) => e.key.$refText));
+        for (const [name, member] of this.kinds.members(kind)) {
+            if (!isRequired(member) || present.has(name)) continue;
+            // `for` is implied by nesting an execution element in a bet.
+            if (name === 'for' && this.impliedForTarget(element, member)) continue;
+            const owner = member.$container.name;
+            report(
+                accept,
+                'missing-required',
+                `${element.kind.$refText} \`${element.name}\` needs \`${name}\` (${describeMember(member)}, required by ${owner}).`,
+                {
+                    node: element,
+                    property: 'name',
+                    data: { code: 'missing-required', member: name },
+                },
+            );
+        }
+    }
+
+    private impliedForTarget(element: Element, member: MemberDecl): boolean {
+        if (!isRelationDecl(member)) return false;
+        for (let a = element.$container; a && a.$type === 'Element'; a = a.$container) {
+            if (this.kinds.accepts(member, (a as Element).kind.ref)) return true;
+        }
+        return false;
+    }
+
+    private checkRepeatedEntries(element: Element, accept: ValidationAcceptor): void {
+        const seen = new Set<MemberDecl>();
+        for (const entry of entriesOf(element)) {
+            const member = entry.key.ref;
+            if (!member) continue;
+            if (seen.has(member) && !isMany(member)) {
+                report(
+                    accept,
+                    'duplicate-entry',
+                    `\`${member.name}\` takes one value and is already stated above in \`${element.name}\`.`,
+                    {
+                        node: entry,
+                        property: 'key',
+                    },
+                );
+            }
+            seen.add(member);
+        }
+    }
+
+    private checkTargets(element: Element, accept: ValidationAcceptor): void {
+        const seen = new Map<MemberDecl, Set<unknown>>();
+        for (const entry of entriesOf(element)) {
+            const relation = entry.key.ref;
+            if (!isRelationDecl(relation)) continue;
+            const targets = seen.get(relation) ?? new Set();
+            seen.set(relation, targets);
+            for (const value of entry.values) {
+                if (!isRefValue(value) || !value.target.ref) continue;
+                const target = value.target.ref;
+                if (target === element) {
+                    report(accept, 'self-reference', `\`${element.name}\` cannot be its own \`${relation.name}\`.`, {
+                        node: value,
+                        property: 'target',
+                    });
+                } else if (targets.has(target)) {
+                    report(
+                        accept,
+                        'duplicate-target',
+                        `\`${value.target.$refText}\` is already a \`${relation.name}\` target of \`${element.name}\`.`,
+                        {
+                            node: value,
+                            property: 'target',
+                        },
+                    );
+                }
+                targets.add(target);
+            }
+        }
+    }
+
+    private checkHorizonAgainstParent(element: Element, accept: ValidationAcceptor): void {
+        const declared = declaredContext(element, 'horizon');
+        const parent = element.$container.$type === 'Element' ? (element.$container as Element) : undefined;
+        if (typeof declared !== 'string' || !parent) return;
+        const parentHorizon = contextValue(parent, 'horizon');
+        if (typeof parentHorizon.effective !== 'string') return;
+        if (horizonRank(declared) > horizonRank(parentHorizon.effective)) {
+            const from = parentHorizon.inheritedFrom ? ` (from ${parentHorizon.inheritedFrom.name})` : '';
+            const entry = entriesOf(element).find((e) => e.key.$refText === 'horizon');
+            report(
+                accept,
+                'horizon-exceeds-parent',
+                `\`${element.name}\` looks ${declared} ahead but sits in \`${parent.name}\`, which looks ${parentHorizon.effective} ahead${from}; the fractal runs downward.`,
+                { node: entry?.values[0] ?? element, data: { code: 'horizon-exceeds-parent', parentHorizon: parentHorizon.effective } },
+            );
+        }
+    }
+
+    checkEntry(entry: Entry, accept: ValidationAcceptor): void {
+        const member = entry.key.ref;
+        if (!member) return;
+        if (!isMany(member) && entry.values.length > 1) {
+            report(accept, 'value-type', `\`${member.name}\` takes one value; got ${entry.values.length}.`, { node: entry.values[1] });
+        }
+        for (const value of entry.values) this.checkValue(member, value, accept);
+    }
+
+    checkFieldDefault(field: FieldDecl, accept: ValidationAcceptor): void {
+        if (field.default) this.checkValue(field, field.default, accept);
+    }
+
+    /** Whether a value fits the member: the right literal type, a real date, a literal of the enum, a reference. */
+    private checkValue(member: MemberDecl, value: Value, accept: ValidationAcceptor): void {
+        const got = valueType(value);
+        if (isRelationDecl(member)) {
+            if (got !== 'reference') {
+                const kinds = kindPhrase(member.targets.map((t) => t.$refText));
+                report(accept, 'value-type', `\`${member.name}\` takes ${kinds} by name; got a ${got}.`, { node: value });
+            }
+            return;
+        }
+        if (isEnumType(member.type)) {
+            if (got !== 'reference') {
+                report(
+                    accept,
+                    'value-type',
+                    `\`${member.name}\` takes one of ${listNames(member.type.literals.map((l) => l.name))}; got a ${got}.`,
+                    {
+                        node: value,
+                    },
+                );
+            }
+            return;
+        }
+        const expected = member.type.primitive as LiteralType;
+        if (got !== expected) {
+            // A number where a percent or duration is expected is a common slip: say what the literal looks like.
+            report(
+                accept,
+                'value-type',
+                `\`${member.name}\` takes a ${expected} such as \`${EXAMPLES[expected]}\`; got a ${got === 'reference' ? 'name' : got}.`,
+                {
+                    node: value,
+                },
+            );
+            return;
+        }
+        const problem = literalProblem(value);
+        if (problem) report(accept, 'value-type', problem, { node: value });
+    }
+
+    checkKind(kind: KindDecl, accept: ValidationAcceptor): void {
+        if (kind.superKind?.ref && this.kinds.chain(kind.superKind.ref).includes(kind)) {
+            const chain = [...this.kinds.chain(kind).map((k) => k.name), kind.name];
+            report(accept, 'kind-cycle', `Kind \`${kind.name}\` extends itself: ${chain.join(' → ')}.`, {
+                node: kind,
+                property: 'superKind',
+            });
+        }
+        if (kind.stage !== undefined && !isStage(kind.stage)) {
+            report(accept, 'value-type', `Unknown stage \`${kind.stage}\`; stages are ${listNames([...ALL_STAGES], 20)}.`, {
+                node: kind,
+                property: 'stage',
+            });
+        }
+        const own = new Map<string, MemberDecl>();
+        for (const member of kind.members) {
+            if (own.has(member.name)) {
+                report(accept, 'duplicate-name', `Kind \`${kind.name}\` declares \`${member.name}\` twice.`, {
+                    node: member,
+                    property: 'name',
+                });
+            }
+            own.set(member.name, member);
+            const inherited = kind.superKind?.ref ? this.kinds.member(kind.superKind.ref, member.name) : undefined;
+            if (inherited && inherited !== member && memberSignature(inherited) !== memberSignature(member)) {
+                report(
+                    accept,
+                    'kind-redefines-member',
+                    `\`${member.name}\` is inherited from ${inherited.$container.name} as ${memberSignature(inherited)}; \`${kind.name}\` cannot redefine it as ${memberSignature(member)}.`,
+                    { node: member, property: 'name' },
+                );
+            }
+        }
+        this.checkEnumLiterals(kind, accept);
+    }
+
+    private checkEnumLiterals(kind: KindDecl, accept: ValidationAcceptor): void {
+        for (const member of kind.members) {
+            if (!isFieldDecl(member) || !isEnumType(member.type)) continue;
+            const names = new Set<string>();
+            for (const literal of member.type.literals) {
+                if (names.has(literal.name)) {
+                    report(accept, 'duplicate-name', `\`${member.name}\` lists \`${literal.name}\` twice.`, {
+                        node: literal,
+                        property: 'name',
+                    });
+                }
+                names.add(literal.name);
+            }
+        }
+    }
+}
+
+/** What is wrong with a literal of the right type: a day that does not exist, a fifth quarter, a zero duration. */
+export function literalProblem(value: Value): string | undefined {
+    switch (value.$type) {
+        case 'DateValue':
+            return parseDate(value.value)
+                ? undefined
+                : `\`${value.value}\` is not a calendar date; write YYYY-MM-DD, such as \`2026-12-01\`.`;
+        case 'QuarterValue':
+            return parseQuarter(value.value)
+                ? undefined
+                : `\`${value.value}\` is not a quarter; quarters run Q1 to Q4, such as \`2026-Q4\`.`;
+        case 'DurationValue': {
+            const duration = parseDuration(value.value);
+            return duration && duration.amount > 0 ? undefined : `\`${value.value}\` is not a positive duration.`;
+        }
+        default:
+            return undefined;
+    }
+}
+
+export function describeMember(member: MemberDecl): string {
+    if (isRelationDecl(member)) return `a relation to ${kindPhrase(member.targets.map((t) => t.$refText))}`;
+    if (isEnumType(member.type))
+        return `one of ${listNames(
+            member.type.literals.map((l) => l.name),
+            8,
+        )}`;
+    return `a ${member.type.primitive}`;
+}

@@ -1,0 +1,202 @@
+// Rules that no single document can decide: names duplicated across files, flow cycles, lineage that reaches no
+// insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
+// lineage graph computes them for every document; the result is cached until the next build.
+import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
+import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
+import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
+import type { LineageIndex } from '../lineage/lineage-index.js';
+import { contextValue, effectiveHorizon, entriesFor } from '../model/element-context.js';
+import { horizonRank } from '../model/stages.js';
+import { parseDuration } from '../model/values.js';
+import type { PomServices } from '../pom-module.js';
+import type { NameIndex } from '../scope/name-index.js';
+import { BuildCache } from '../util/build-cache.js';
+import type { Code } from './codes.js';
+import { listNames } from './suggestions.js';
+
+export interface WorkspaceDiagnostic {
+    readonly code: Code;
+    readonly message: string;
+    readonly node: AstNode;
+    readonly property?: string;
+}
+
+/** Relations along which a source must not look further ahead than its target. */
+const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
+
+export class WorkspaceRules {
+    private readonly lineage: LineageIndex;
+    private readonly names: NameIndex;
+    private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
+
+    constructor(services: PomServices) {
+        this.lineage = services.pom.LineageIndex;
+        this.names = services.pom.NameIndex;
+        this.cache = new BuildCache(services.shared, DocumentState.Linked);
+    }
+
+    /** The workspace-wide diagnostics that fall in one document. */
+    forDocument(document: LangiumDocument): WorkspaceDiagnostic[] {
+        return this.all().get(document.uri.toString()) ?? [];
+    }
+
+    /** Workspace-wide diagnostics by document URI. */
+    all(): Map<string, WorkspaceDiagnostic[]> {
+        return this.cache.get('all', () => this.compute(this.lineage.graph()));
+    }
+
+    private compute(graph: LineageGraph): Map<string, WorkspaceDiagnostic[]> {
+        const result = new Map<string, WorkspaceDiagnostic[]>();
+        const add = (diagnostic: WorkspaceDiagnostic) => {
+            const uri = AstUtils.getDocument(diagnostic.node).uri.toString();
+            const list = result.get(uri);
+            if (list) list.push(diagnostic);
+            else result.set(uri, [diagnostic]);
+        };
+        this.duplicateNames(graph, add);
+        this.flowCycles(graph, add);
+        this.reach(graph, add);
+        this.orphans(graph, add);
+        this.funding(graph, add);
+        this.invertedHorizons(graph, add);
+        return result;
+    }
+
+    private duplicateNames(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const [id, elements] of graph.ids()) {
+            if (elements.length < 2) continue;
+            for (const element of elements) {
+                const others = elements.filter((e) => e !== element).map(where);
+                add({
+                    code: 'duplicate-name',
+                    message: `\`${id}\` is declared more than once; also at ${others.join(', ')}.`,
+                    node: element,
+                    property: 'name',
+                });
+            }
+        }
+        for (const [id, descriptions] of this.names.kinds()) {
+            const kinds = descriptions.map((d) => d.node).filter((n): n is KindDecl => n?.$type === 'KindDecl');
+            if (kinds.length < 2) continue;
+            for (const kind of kinds) {
+                if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
+                const others = kinds.filter((k) => k !== kind).map(where);
+                add({
+                    code: 'duplicate-name',
+                    message: `Kind \`${id}\` is declared more than once; also at ${others.join(', ')}.`,
+                    node: kind,
+                    property: 'name',
+                });
+            }
+        }
+    }
+
+    private flowCycles(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const cycle of graph.cycles()) {
+            const members = new Set(cycle);
+            const names = [...cycle.map((e) => e.name), cycle[0].name].join(' → ');
+            for (const element of cycle) {
+                for (const link of graph.downstreamLinks(element)) {
+                    if (!members.has(flowTarget(link))) continue;
+                    add({
+                        code: 'flow-cycle',
+                        message: `This \`${link.relation.name}\` link closes a flow cycle: ${names}. Only feedback relations such as \`learnedFrom\` may loop.`,
+                        ...linkSite(link),
+                    });
+                }
+            }
+        }
+    }
+
+    private reach(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        const fromInsight = graph.reaching(['insights'], 'up');
+        const toResult = graph.reaching(['inputs', 'drivers', 'northstar'], 'down');
+        for (const node of graph.nodes.values()) {
+            const { element, stage } = node;
+            if ((stage === 'opportunities' || stage === 'options' || stage === 'bets') && !fromInsight.has(element)) {
+                add({
+                    code: 'no-upstream',
+                    message: `${element.kind.$refText} \`${element.name}\` traces back to no insight: nothing learned supports it yet.`,
+                    node: element,
+                    property: 'name',
+                });
+            }
+            if ((stage === 'bets' || stage === 'impacts') && !toResult.has(element)) {
+                add({
+                    code: 'no-downstream',
+                    message: `${element.kind.$refText} \`${element.name}\` reaches no input, driver or north star: it is cut off from the results it should move.`,
+                    node: element,
+                    property: 'name',
+                });
+            }
+        }
+    }
+
+    private orphans(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const { element } of graph.nodes.values()) {
+            if (!graph.isLinked(element)) {
+                add({
+                    code: 'orphan',
+                    message: `\`${element.name}\` has no relations: nothing links to it and it links to nothing.`,
+                    node: element,
+                    property: 'name',
+                });
+            }
+        }
+    }
+
+    private funding(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        const committed = new Map<Element, { days: number; bets: string[] }>();
+        for (const { element, stage } of graph.nodes.values()) {
+            if (stage !== 'bets') continue;
+            const funding = contextValue(element, 'funding').effective;
+            const appetite = entriesFor(element, 'appetite')[0]?.values[0];
+            if (typeof funding !== 'object' || !isDurationValue(appetite)) continue;
+            const days = parseDuration(appetite.value)?.days ?? 0;
+            const line = committed.get(funding) ?? { days: 0, bets: [] };
+            line.days += days;
+            line.bets.push(`${element.name} (${appetite.value})`);
+            committed.set(funding, line);
+        }
+        for (const [funding, line] of committed) {
+            const capacityValue = entriesFor(funding, 'capacity')[0]?.values[0];
+            if (!isDurationValue(capacityValue)) continue;
+            const capacity = parseDuration(capacityValue.value);
+            if (capacity && line.days > capacity.days) {
+                add({
+                    code: 'funding-overcommitted',
+                    message: `\`${funding.name}\` has a capacity of ${capacityValue.value} but its bets ask for more: ${listNames(line.bets.sort(), 8)}.`,
+                    node: funding,
+                    property: 'name',
+                });
+            }
+        }
+    }
+
+    private invertedHorizons(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const link of graph.links) {
+            if (!HORIZON_ORDERED_RELATIONS.has(link.relation.name)) continue;
+            const from = flowSource(link);
+            const to = flowTarget(link);
+            const [fromHorizon, toHorizon] = [effectiveHorizon(from), effectiveHorizon(to)];
+            if (fromHorizon && toHorizon && horizonRank(fromHorizon) > horizonRank(toHorizon)) {
+                add({
+                    code: 'horizon-inverted-link',
+                    message: `\`${from.name}\` looks ${fromHorizon} ahead but feeds \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
+                    ...linkSite(link),
+                });
+            }
+        }
+    }
+}
+
+function linkSite(link: LineageLink): { node: AstNode; property?: string } {
+    return link.value ? { node: link.value, property: 'target' } : { node: link.source, property: 'name' };
+}
+
+function where(node: AstNode): string {
+    const document = AstUtils.getDocument(node);
+    const path = document.uri.path.split('/').pop();
+    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
+    return `${path}:${line}`;
+}

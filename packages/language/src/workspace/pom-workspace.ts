@@ -1,0 +1,29 @@
+// Loads a set of files into a workspace and builds it with validation: the entry point for the CLI, the tests
+// and anything else that works on a model without a language client.
+import type { LangiumDocument, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { PomServices } from '../pom-module.js';
+import { ensurePrelude } from '../prelude/prelude.js';
+
+export interface SourceFile {
+    readonly uri: URI;
+    readonly text: string;
+}
+
+/** Adds the files (and the prelude) to the workspace, builds everything and returns the files' documents. */
+export async function buildWorkspace(services: PomServices, files: readonly SourceFile[]): Promise<LangiumDocument[]> {
+    const shared = services.shared;
+    ensurePrelude(shared);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = files.map((file) => {
+        const document = factory.fromString(file.text, file.uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true });
+    return documents;
+}
+
+export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
+    return document.diagnostics ?? [];
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+        setupFiles: ['./scripts/group-by-polyfill.js'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+    },
+});
