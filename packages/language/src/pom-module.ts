@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { ModelCompiler } from './compile/model-compiler.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
+import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { KindSystem } from './model/kind-system.js';
@@ -42,6 +43,7 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
         ModelCompiler: (services) => new ModelCompiler(services),
     },
     parser: {
+        LangiumParser: (services) => createGuardedParser(services),
         TokenBuilder: () => new PomTokenBuilder(),
     },
     references: {

@@ -50,7 +50,8 @@ export class PomValidator {
 
     checkElement(element: Element, accept: ValidationAcceptor): void {
         const kind = element.kind.ref;
-        if (!kind) return;
+        // An element without a name is parser recovery at work: the syntax error already says what is wrong.
+        if (!kind || !element.name) return;
         if (kind.abstract) {
             report(accept, 'abstract-kind', `\`${kind.name}\` is an abstract kind; declare an element of one of its subkinds instead.`, {
                 node: element,

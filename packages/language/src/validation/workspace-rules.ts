@@ -194,6 +194,10 @@ function linkSite(link: LineageLink): { node: AstNode; property?: string } {
     return link.value ? { node: link.value, property: 'target' } : { node: link.source, property: 'name' };
 }
 
+function listPlaces(places: string[]): string {
+    return places.length > 5 ? `${places.slice(0, 5).join(', ')} and ${places.length - 5} more places` : places.join(', ');
+}
+
 function where(node: AstNode): string {
     const document = AstUtils.getDocument(node);
     const path = document.uri.path.split('/').pop();
