@@ -69,7 +69,7 @@ export class WorkspaceRules {
                 const others = elements.filter((e) => e !== element).map(where);
                 add({
                     code: 'duplicate-name',
-                    message: `\`${id}\` is declared more than once; also at ${others.join(', ')}.`,
+                    message: `\`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
                     node: element,
                     property: 'name',
                 });
@@ -83,7 +83,7 @@ export class WorkspaceRules {
                 const others = kinds.filter((k) => k !== kind).map(where);
                 add({
                     code: 'duplicate-name',
-                    message: `Kind \`${id}\` is declared more than once; also at ${others.join(', ')}.`,
+                    message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
                     node: kind,
                     property: 'name',
                 });
