@@ -32,6 +32,18 @@ export function createProgram(): Command {
         .option('--pretty', 'indent the JSON')
         .action((paths: string[], options) => run(async () => (await import('./commands/compile.js')).compile(paths, options)));
 
+    program
+        .command('lsp')
+        .description('start the POM language server (for editors other than VS Code)')
+        .option('--stdio', 'talk over stdin and stdout (the default)')
+        .option('--node-ipc', 'talk over Node IPC')
+        .option('--socket <port>', 'talk over a socket')
+        .action(async (options: { stdio?: boolean; nodeIpc?: boolean; socket?: string }) => {
+            // The connection reads its transport from the process arguments; default to stdio.
+            if (!options.nodeIpc && !options.socket && !process.argv.includes('--stdio')) process.argv.push('--stdio');
+            (await import('pom-language/server')).startServer();
+        });
+
     return program;
 }
 
@@ -51,5 +63,11 @@ export async function main(argv: string[]): Promise<void> {
         }
     }
 }
+
+// A reader that stops early (`pom compile | head`) is not an error: stop writing and exit quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
 
 await main(process.argv);

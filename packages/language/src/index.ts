@@ -16,6 +16,7 @@ export { type Flow, flowOf, KindSystem } from './model/kind-system.js';
 export * from './model/stages.js';
 export { createPomServices, PomModule, type PomServices } from './pom-module.js';
 export { ensurePrelude, isPrelude, PRELUDE_SOURCE, PRELUDE_URI } from './prelude/prelude.js';
+export * from './protocol/lsp-protocol.js';
 export { qualifiedName } from './scope/qualified-names.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
 export { buildWorkspace, diagnosticsOf, type SourceFile } from './workspace/pom-workspace.js';

@@ -1,18 +1,29 @@
 // Dependency injection for the POM language: every custom service is wired here. The node and browser entry
 // points differ only in the file-system module they pass to `createPomServices`.
-import { inject, type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices } from 'langium';
+import { inject, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
+    DefaultTextDocumentContentProvider,
     type LangiumServices,
     type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { ModelCompiler } from './compile/model-compiler.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
+import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
+import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
+import { PomHoverProvider } from './lsp/pom-hover-provider.js';
+import { PomInlayHintProvider } from './lsp/pom-inlay-hint-provider.js';
+import { PomRenameProvider } from './lsp/pom-rename-provider.js';
+import { registerPomRequests } from './lsp/pom-requests.js';
+import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
+import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
 import { NameIndex } from './scope/name-index.js';
@@ -34,7 +45,7 @@ export interface PomAddedServices {
 
 export type PomServices = LangiumServices & PomAddedServices;
 
-export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAddedServices> = {
+export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedServices> = {
     pom: {
         NameIndex: (services) => new NameIndex(services.shared),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
@@ -53,11 +64,23 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
     validation: {
         DocumentValidator: (services) => new PomDocumentValidator(services as PomServices),
     },
+    lsp: {
+        HoverProvider: (services) => new PomHoverProvider(services),
+        CodeLensProvider: (services) => new PomCodeLensProvider(services),
+        CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
+        TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
+        InlayHintProvider: () => new PomInlayHintProvider(),
+        RenameProvider: (services) => new PomRenameProvider(services),
+    },
 };
 
-export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedCoreServices> = {
+export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (services) => new PomWorkspaceManager(services),
+    },
+    lsp: {
+        // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
+        TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
     },
 };
 
@@ -66,6 +89,8 @@ export function createPomServices(context: DefaultSharedModuleContext): { shared
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
     registerValidationChecks(Pom);
+    keepWorkspaceDiagnosticsFresh(Pom);
+    registerPomRequests(Pom);
     if (!context.connection) {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});

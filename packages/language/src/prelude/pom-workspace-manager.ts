@@ -5,6 +5,9 @@ import { ensurePrelude } from './prelude.js';
 export class PomWorkspaceManager extends DefaultWorkspaceManager {
     private readonly shared: LangiumSharedCoreServices;
 
+    // Validate every model file on start-up, not only open ones: a model's problems span its files.
+    override initialBuildOptions = { validation: true };
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.shared = services;

@@ -58,19 +58,24 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         }
         const diagnostics = capSyntaxErrors(await super.validateDocument(document, options, cancelToken));
         for (const d of diagnostics) d.code ??= d.data?.code;
-        if (!options.categories || options.categories.includes('slow')) {
-            for (const w of this.workspaceRules().forDocument(document)) {
-                diagnostics.push(
-                    this.toDiagnostic(severityOf(w.code), w.message, {
-                        node: w.node,
-                        property: w.property,
-                        code: w.code,
-                        data: diagnosticData(w.code),
-                    }),
-                );
-            }
-        }
+        // One pass over the cached lineage graph: cheap enough for every build, so never skipped.
+        diagnostics.push(...this.workspaceDiagnostics(document));
         return diagnostics;
+    }
+
+    /** The workspace-wide rules' diagnostics that fall in this document, marked so they can be refreshed alone. */
+    workspaceDiagnostics(document: LangiumDocument): Diagnostic[] {
+        if (foreignReason(document)) return [];
+        return this.workspaceRules()
+            .forDocument(document)
+            .map((w) =>
+                this.toDiagnostic(severityOf(w.code), w.message, {
+                    node: w.node,
+                    property: w.property,
+                    code: w.code,
+                    data: { code: w.code, workspace: true },
+                }),
+            );
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

@@ -1,0 +1,104 @@
+// Lineage navigation through the standard call hierarchy: incoming calls are an element's direct upstream,
+// outgoing calls its direct downstream, across files. Items carry the element's id so the hierarchy can be
+// walked without re-resolving positions.
+import { AstUtils, GrammarUtils, type LangiumDocument, type References } from 'langium';
+import type { CallHierarchyProvider } from 'langium/lsp';
+import {
+    type CallHierarchyIncomingCall,
+    type CallHierarchyIncomingCallsParams,
+    type CallHierarchyItem,
+    type CallHierarchyOutgoingCall,
+    type CallHierarchyOutgoingCallsParams,
+    type CallHierarchyPrepareParams,
+    type Range,
+    SymbolKind,
+} from 'vscode-languageserver-protocol';
+import type { Element } from '../generated/ast.js';
+import { flowSource, flowTarget, type LineageLink } from '../lineage/lineage-graph.js';
+import type { LineageIndex } from '../lineage/lineage-index.js';
+import type { PomServices } from '../pom-module.js';
+import { qualifiedName } from '../scope/qualified-names.js';
+import { elementAt } from './element-at.js';
+
+interface ItemData {
+    id: string;
+}
+
+export class PomCallHierarchyProvider implements CallHierarchyProvider {
+    private readonly lineage: LineageIndex;
+    private readonly references: References;
+
+    constructor(services: PomServices) {
+        this.lineage = services.pom.LineageIndex;
+        this.references = services.references.References;
+    }
+
+    prepareCallHierarchy(document: LangiumDocument, params: CallHierarchyPrepareParams): CallHierarchyItem[] | undefined {
+        const element = elementAt(document, params.position, this.references);
+        return element ? [toItem(element)] : undefined;
+    }
+
+    incomingCalls(params: CallHierarchyIncomingCallsParams): CallHierarchyIncomingCall[] | undefined {
+        const element = this.find(params.item);
+        if (!element) return undefined;
+        const graph = this.lineage.graph();
+        return group(graph.upstreamLinks(element, { feedback: true }), flowSource).map(([from, links]) => ({
+            from: toItem(from),
+            fromRanges: links.map((l) => rangeIn(from, l)),
+        }));
+    }
+
+    outgoingCalls(params: CallHierarchyOutgoingCallsParams): CallHierarchyOutgoingCall[] | undefined {
+        const element = this.find(params.item);
+        if (!element) return undefined;
+        const graph = this.lineage.graph();
+        return group(graph.downstreamLinks(element, { feedback: true }), flowTarget).map(([to, links]) => ({
+            to: toItem(to),
+            fromRanges: links.map((l) => rangeIn(element, l)),
+        }));
+    }
+
+    private find(item: CallHierarchyItem): Element | undefined {
+        const id = (item.data as ItemData | undefined)?.id ?? item.name;
+        return (
+            this.lineage
+                .graph()
+                .find(id)
+                .find((e) => AstUtils.getDocument(e).uri.toString() === item.uri) ?? this.lineage.graph().find(id)[0]
+        );
+    }
+}
+
+export function toItem(element: Element): CallHierarchyItem {
+    const document = AstUtils.getDocument(element);
+    const range = element.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const id = qualifiedName(element);
+    return {
+        name: element.name,
+        kind: SymbolKind.Class,
+        detail: `${element.kind.$refText}${element.title ? ` · ${element.title}` : ''}`,
+        uri: document.uri.toString(),
+        range,
+        selectionRange: nameRange(element) ?? range,
+        data: { id } satisfies ItemData,
+    };
+}
+
+function nameRange(element: Element): Range | undefined {
+    return element.$cstNode ? GrammarUtils.findNodeForProperty(element.$cstNode, 'name')?.range : undefined;
+}
+
+/** Where a link shows in `holder`'s text: the reference when `holder` wrote it, else `holder`'s name. */
+function rangeIn(holder: Element, link: LineageLink): Range {
+    if (link.source === holder && link.value?.$cstNode) return link.value.$cstNode.range;
+    return nameRange(holder) ?? (holder.$cstNode as NonNullable<Element['$cstNode']>).range;
+}
+
+function group(links: LineageLink[], end: (l: LineageLink) => Element): Array<[Element, LineageLink[]]> {
+    const groups = new Map<Element, LineageLink[]>();
+    for (const link of links) {
+        const e = end(link);
+        groups.set(e, [...(groups.get(e) ?? []), link]);
+    }
+    return [...groups.entries()];
+}

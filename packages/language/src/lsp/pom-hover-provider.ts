@@ -1,0 +1,146 @@
+// Hover: for an element, its kind, title, documentation, effective horizon/owner/funding with where each is
+// inherited from, and a lineage summary; on a reference, the metadata of that link too. Kinds, keys and enum
+// literals show their declaration.
+
+import { type AstNode, CstUtils, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
+import { typed } from '../compile/model-compiler.js';
+import {
+    type Element,
+    isElement,
+    isEnumLiteral,
+    isEnumType,
+    isFieldDecl,
+    isKindDecl,
+    isRefValue,
+    isRelationDecl,
+    type KindDecl,
+    type MemberDecl,
+    type RefValue,
+} from '../generated/ast.js';
+import type { LineageIndex } from '../lineage/lineage-index.js';
+import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
+import { flowOf, type KindSystem } from '../model/kind-system.js';
+import type { PomServices } from '../pom-module.js';
+import { qualifiedName } from '../scope/qualified-names.js';
+import { describeMember } from '../validation/pom-validator.js';
+import { plural, summarizeLineage } from './lineage-summary.js';
+import { code, escapeHtml, escapeMarkdown } from './markdown.js';
+
+export class PomHoverProvider extends AstNodeHoverProvider {
+    private readonly lineage: LineageIndex;
+    private readonly kinds: KindSystem;
+    private readonly documentationProvider: DocumentationProvider;
+
+    constructor(services: PomServices) {
+        super(services);
+        this.documentationProvider = services.documentation.DocumentationProvider;
+        this.lineage = services.pom.LineageIndex;
+        this.kinds = services.pom.KindSystem;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        const root = document.parseResult.value.$cstNode;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const value = leaf?.astNode;
+        if (!hover || !isRefValue(value) || value.metadata.length === 0) return hover;
+        const contents = hover.contents as { kind: 'markdown'; value: string };
+        return { ...hover, contents: { kind: 'markdown', value: `${this.linkMetadata(value)}\n\n---\n\n${contents.value}` } };
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (isElement(node)) return this.elementHover(node);
+        if (isKindDecl(node)) return this.kindHover(node);
+        if (isFieldDecl(node) || isRelationDecl(node)) return this.memberHover(node);
+        if (isEnumLiteral(node)) {
+            const field = node.$container.$container as MemberDecl;
+            return `${code(node.name)}: a value of ${code(field.name)}, declared by ${code(field.$container.name)}`;
+        }
+        return undefined;
+    }
+
+    private elementHover(element: Element): string {
+        const kind = element.kind.ref;
+        const lines: string[] = [];
+        const title = element.title ? ` — ${escapeMarkdown(element.title)}` : '';
+        lines.push(`**${escapeMarkdown(element.kind.$refText)}** ${code(qualifiedName(element))}${title}`);
+        const doc = this.documentation(element);
+        if (doc) lines.push(doc);
+        const context: string[] = [];
+        for (const key of CONTEXT_KEYS) {
+            const value = contextValue(element, key);
+            if (value.effective === undefined) continue;
+            const shown = typeof value.effective === 'string' ? value.effective : value.effective.name;
+            const from = value.inheritedFrom ? ` (from ${escapeMarkdown(value.inheritedFrom.name)})` : '';
+            context.push(`${key}: **${escapeMarkdown(shown)}**${from}`);
+        }
+        if (context.length > 0) lines.push(context.join(' · '));
+        if (kind && this.kinds.stage(kind)) lines.push(this.lineageText(element));
+        return lines.join('\n\n');
+    }
+
+    private lineageText(element: Element): string {
+        const summary = summarizeLineage(this.lineage.graph(), element);
+        const names = (list: Element[]) =>
+            list
+                .slice(0, 5)
+                .map((e) => escapeMarkdown(e.name))
+                .join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+        const parts = [`↑ ${summary.upstream} upstream`, `↓ ${summary.downstream} downstream`];
+        const traces =
+            summary.insights.length > 0
+                ? `traces to ${plural(summary.insights.length, 'insight')}: ${names(summary.insights)}`
+                : 'traces to no insight';
+        const reaches: string[] = [];
+        if (summary.northstars.length > 0) reaches.push(`north star ${names(summary.northstars)}`);
+        if (summary.outcomes.length > 0)
+            reaches.push(`${summary.outcomes.length === 1 ? 'outcome' : 'outcomes'} ${names(summary.outcomes)}`);
+        return `**Lineage** ${parts.join(' · ')}  \n${traces}  \n${reaches.length > 0 ? `reaches ${reaches.join(' and ')}` : 'reaches no north star or outcome'}`;
+    }
+
+    private kindHover(kind: KindDecl): string {
+        const lines = [`**kind** ${code(qualifiedName(kind))}${kind.title ? ` — ${escapeMarkdown(kind.title)}` : ''}`];
+        const facts: string[] = [];
+        const stage = this.kinds.stage(kind);
+        if (stage) facts.push(`stage ${stage}`);
+        const chain = this.kinds.chain(kind).slice(1);
+        if (chain.length > 0) facts.push(`extends ${chain.map((k) => k.name).join(' → ')}`);
+        if (kind.abstract) facts.push('abstract');
+        if (facts.length > 0) lines.push(facts.join(' · '));
+        const doc = this.documentation(kind);
+        if (doc) lines.push(doc);
+        const members = [...this.kinds.members(kind).values()].map((m) => `${code(m.name)} ${escapeMarkdown(describeMember(m))}`);
+        if (members.length > 0) lines.push(`Keys: ${members.join(', ')}`);
+        return lines.join('\n\n');
+    }
+
+    private memberHover(member: MemberDecl): string {
+        const what = isRelationDecl(member) ? 'relation' : 'field';
+        const required = isRelationDecl(member) ? member.required || member.cardinality === '+' : member.required;
+        const facts = [escapeMarkdown(describeMember(member))];
+        if (isRelationDecl(member) && flowOf(member) !== 'none') facts.push(`flow: ${flowOf(member)}`);
+        if (required) facts.push('required');
+        if (isFieldDecl(member) && member.many) facts.push('takes several values');
+        if (isFieldDecl(member) && !isEnumType(member.type) && member.default)
+            facts.push(`default ${escapeMarkdown(String(typed(member.default).value))}`);
+        const doc = this.documentation(member);
+        return [`**${what}** ${code(member.name)} of ${code(member.$container.name)}`, facts.join(' · '), ...(doc ? [doc] : [])].join(
+            '\n\n',
+        );
+    }
+
+    private linkMetadata(value: RefValue): string {
+        const entry = value.$container;
+        const relation = 'key' in entry ? entry.key.$refText : 'link';
+        const items = value.metadata.map((m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`);
+        return `**Link** ${code(relation)} → ${code(value.target.$refText)} · ${items.join(' · ')}`;
+    }
+
+    private documentation(node: AstNode): string | undefined {
+        // Doc comments are Markdown by intent; only HTML is neutralised.
+        const comment = this.documentationProvider.getDocumentation(node);
+        return comment ? escapeHtml(comment) : undefined;
+    }
+}

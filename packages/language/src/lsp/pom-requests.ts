@@ -1,0 +1,90 @@
+// Serves the custom requests of protocol/lsp-protocol.ts and announces model changes to the client.
+import { DocumentState, type LangiumDocument, URI } from 'langium';
+import type { Element } from '../generated/ast.js';
+import { flowSource, flowTarget } from '../lineage/lineage-graph.js';
+import type { PomServices } from '../pom-module.js';
+import { isPrelude } from '../prelude/prelude.js';
+import {
+    CompiledModelRequest,
+    type LineageEntry,
+    LineageRequest,
+    ModelChangedNotification,
+    type ModelStats,
+} from '../protocol/lsp-protocol.js';
+import { qualifiedName } from '../scope/qualified-names.js';
+import { elementAt } from './element-at.js';
+
+const CHANGE_DEBOUNCE_MS = 150;
+
+export function registerPomRequests(services: PomServices): void {
+    const connection = services.shared.lsp.Connection;
+    if (!connection) return;
+    const shared = services.shared;
+    const documents = () => shared.workspace.LangiumDocuments.all.filter((d) => !isPrelude(d)).toArray();
+
+    connection.onRequest(CompiledModelRequest, async () => {
+        await shared.workspace.WorkspaceManager.ready;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+        const roots = folders.map((f) => URI.parse(f.uri).path.replace(/\/?$/, '/'));
+        return services.pom.ModelCompiler.compile(documents(), { relativePath: (uri) => relativeTo(roots, uri) });
+    });
+
+    connection.onRequest(LineageRequest, async (params) => {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+        const element = document && elementAt(document, params.position, services.references.References);
+        return element ? lineage(services, element, params.direction) : [];
+    });
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => connection.sendNotification(ModelChangedNotification, stats(services, documents())), CHANGE_DEBOUNCE_MS);
+    });
+}
+
+function lineage(services: PomServices, start: Element, direction: 'upstream' | 'downstream'): LineageEntry[] {
+    const graph = services.pom.LineageIndex.graph();
+    const entries: LineageEntry[] = [];
+    const seen = new Set<Element>([start]);
+    let frontier = [start];
+    for (let distance = 1; frontier.length > 0; distance++) {
+        const next: Element[] = [];
+        for (const element of frontier) {
+            const links = direction === 'upstream' ? graph.upstreamLinks(element) : graph.downstreamLinks(element);
+            for (const link of links) {
+                const other = direction === 'upstream' ? flowSource(link) : flowTarget(link);
+                if (seen.has(other)) continue;
+                seen.add(other);
+                next.push(other);
+                const node = graph.node(other);
+                entries.push({
+                    id: qualifiedName(other),
+                    name: other.name,
+                    kind: other.kind.$refText,
+                    title: other.title ?? null,
+                    distance,
+                    uri: node?.document.uri.toString() ?? '',
+                    range: other.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                });
+            }
+        }
+        frontier = next;
+    }
+    return entries;
+}
+
+function stats(services: PomServices, documents: LangiumDocument[]): ModelStats {
+    const all = documents.flatMap((d) => d.diagnostics ?? []);
+    return {
+        elements: services.pom.LineageIndex.graph().nodes.size,
+        errors: all.filter((d) => d.severity === 1).length,
+        warnings: all.filter((d) => d.severity === 2).length,
+    };
+}
+
+function relativeTo(roots: string[], uri: URI): string {
+    const root = roots.filter((r) => uri.path.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+    return root ? uri.path.slice(root.length) : uri.path.replace(/^\//, '');
+}
