@@ -19,6 +19,7 @@ export async function loadModel(paths: readonly string[]): Promise<LoadedModel> 
     const documents = await buildWorkspace(
         Pom,
         sources.map((s) => ({ uri: URI.file(s.path), text: s.text })),
+        { indexReferences: false },
     );
     return { services: Pom, documents, files };
 }

@@ -32,6 +32,7 @@ import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { PomIndexManager } from './workspace/pom-index-manager.js';
 
 export interface PomAddedServices {
     pom: {
@@ -77,6 +78,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
 export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (services) => new PomWorkspaceManager(services),
+        IndexManager: (services) => new PomIndexManager(services),
     },
     lsp: {
         // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.

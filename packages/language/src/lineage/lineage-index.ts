@@ -1,9 +1,10 @@
 // The one place lineage is derived from the AST: a graph per workspace build, cached until the next change.
 // Validators, the compiler, hover, code lens and the call hierarchy all read it from here.
-import { AstUtils, DocumentState, type LangiumDocuments } from 'langium';
-import { type Element, isElement, isRefValue, isRelationDecl, type RelationDecl } from '../generated/ast.js';
+import { DocumentState, type LangiumDocuments } from 'langium';
+import { type Element, isElement, isRefValue, isRelationDecl, type Model, type RelationDecl } from '../generated/ast.js';
 import { entriesFor, entriesOf } from '../model/element-context.js';
 import { flowOf, type KindSystem } from '../model/kind-system.js';
+import { forEachElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
 import { parentElement, qualifiedName } from '../scope/qualified-names.js';
 import { BuildCache } from '../util/build-cache.js';
@@ -30,11 +31,9 @@ export class LineageIndex {
         const graph = new LineageGraph();
         const documents = this.documents.all.filter((d) => !isForeignDocument(d)).toArray();
         for (const document of documents) {
-            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-                if (isElement(node) && node.name) {
-                    graph.addNode({ element: node, id: qualifiedName(node), stage: this.kinds.stageOf(node), document });
-                }
-            }
+            forEachElement(document.parseResult.value as Model, (element) => {
+                if (element.name) graph.addNode({ element, id: qualifiedName(element), stage: this.kinds.stageOf(element), document });
+            });
         }
         for (const element of graph.nodes.keys()) this.addLinks(graph, element);
         return graph;

@@ -1,15 +1,8 @@
 // Exports every element (nested ones too) and every kind under its qualified name, so that any file can reach
 // `acme.growth.WizardBet.Build`. Nothing is local: lookups go through the name index with prefixes instead.
-import {
-    type AstNode,
-    type AstNodeDescription,
-    AstUtils,
-    DefaultScopeComputation,
-    type LangiumDocument,
-    type LocalSymbols,
-    MultiMap,
-} from 'langium';
-import { isElement, isKindDecl } from '../generated/ast.js';
+import { type AstNode, type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { forEachElement, kindsOf } from '../model/walk.js';
 import { isForeignDocument } from '../validation/foreign-files.js';
 import { qualifiedName } from './qualified-names.js';
 
@@ -17,11 +10,13 @@ export class PomScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         if (isForeignDocument(document)) return [];
         const exports: AstNodeDescription[] = [];
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if ((isElement(node) || isKindDecl(node)) && node.name) {
-                exports.push(this.descriptions.createDescription(node, qualifiedName(node), document));
-            }
+        const model = document.parseResult.value as Model;
+        for (const kind of kindsOf(model)) {
+            if (kind.name) exports.push(this.descriptions.createDescription(kind, qualifiedName(kind), document));
         }
+        forEachElement(model, (element) => {
+            if (element.name) exports.push(this.descriptions.createDescription(element, qualifiedName(element), document));
+        });
         return exports;
     }
 

@@ -2,8 +2,10 @@
 // the element's kind chain; a value among the enum literals of its field, or among the elements of the kinds its
 // relation takes. Names are tried against the prefixes of `lookupPrefixes`, innermost first.
 import {
+    type AstNode,
     type AstNodeDescription,
     type AstNodeDescriptionProvider,
+    DocumentState,
     EMPTY_SCOPE,
     type ReferenceInfo,
     type Scope,
@@ -25,6 +27,7 @@ import {
 } from '../generated/ast.js';
 import type { KindSystem } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
+import { BuildCache } from '../util/build-cache.js';
 import type { NameIndex } from './name-index.js';
 import { lookupPrefixes } from './qualified-names.js';
 
@@ -32,11 +35,14 @@ export class PomScopeProvider implements ScopeProvider {
     private readonly names: NameIndex;
     private readonly kinds: KindSystem;
     private readonly descriptions: AstNodeDescriptionProvider;
+    /** Member and enum-literal scopes, made once per kind or field and build rather than once per reference. */
+    private readonly localScopes: BuildCache<AstNode, Scope>;
 
     constructor(services: PomServices) {
         this.names = services.pom.NameIndex;
         this.kinds = services.pom.KindSystem;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
+        this.localScopes = new BuildCache(services.shared, DocumentState.IndexedContent);
     }
 
     getScope(context: ReferenceInfo): Scope {
@@ -57,7 +63,8 @@ export class PomScopeProvider implements ScopeProvider {
             const member = this.memberOfValue(container);
             if (!member) return EMPTY_SCOPE;
             if (isRelationDecl(member)) return this.elementScope(context, member);
-            return isEnumType(member.type) ? this.createScope(member.type.literals) : EMPTY_SCOPE;
+            const type = member.type;
+            return isEnumType(type) ? this.localScopes.get(type, () => this.createScope(type.literals)) : EMPTY_SCOPE;
         }
         return EMPTY_SCOPE;
     }
@@ -80,7 +87,7 @@ export class PomScopeProvider implements ScopeProvider {
     }
 
     private memberScope(kind: KindDecl): Scope {
-        return this.createScope([...this.kinds.members(kind).values()]);
+        return this.localScopes.get(kind, () => this.createScope([...this.kinds.members(kind).values()]));
     }
 
     private elementScope(context: ReferenceInfo, relation: RelationDecl): Scope {

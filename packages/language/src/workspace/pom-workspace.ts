@@ -4,15 +4,27 @@ import type { LangiumDocument, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomServices } from '../pom-module.js';
 import { ensurePrelude } from '../prelude/prelude.js';
+import { PomIndexManager } from './pom-index-manager.js';
 
 export interface SourceFile {
     readonly uri: URI;
     readonly text: string;
 }
 
+export interface BuildWorkspaceOptions {
+    /** Index who references what (find references, rename); batch tools that never ask can skip it. */
+    indexReferences?: boolean;
+}
+
 /** Adds the files (and the prelude) to the workspace, builds everything and returns the files' documents. */
-export async function buildWorkspace(services: PomServices, files: readonly SourceFile[]): Promise<LangiumDocument[]> {
+export async function buildWorkspace(
+    services: PomServices,
+    files: readonly SourceFile[],
+    options: BuildWorkspaceOptions = {},
+): Promise<LangiumDocument[]> {
     const shared = services.shared;
+    const index = shared.workspace.IndexManager;
+    if (index instanceof PomIndexManager) index.indexReferences = options.indexReferences ?? true;
     ensurePrelude(shared);
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = files.map((file) => {

@@ -1,0 +1,83 @@
+// Prints the figures behind the budgets of DESIGN §7. Never run by tests; `npm run bench` (add --large for the
+// 100,000-element run).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateModel } from './generate-model.js';
+import { LspSession } from './lsp-session.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const pom = path.join(root, 'packages/cli/bin/pom.js');
+const work = mkdtempSync(path.join(os.tmpdir(), 'pom-bench-'));
+
+function time(args) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [pom, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+function report(name, value, budget) {
+    const ok = budget === undefined ? '' : value <= budget ? `  (budget ${budget})` : `  OVER BUDGET (${budget})`;
+    console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(9)} ms${ok}`);
+}
+
+console.log(`POM benchmarks on ${os.cpus().length} cores, Node ${process.version}\n`);
+report('pom --version', median([1, 2, 3, 4, 5].map(() => time(['--version']).ms)), 200);
+
+const sizes = process.argv.includes('--large') ? [1_000, 10_000, 100_000] : [1_000, 10_000];
+for (const size of sizes) {
+    const folder = path.join(work, `model-${size}`);
+    const count = generateModel(folder, { elements: size, files: 100 });
+    const runs = [1, 2, 3].map(() => time(['validate', folder, '--format', 'json']));
+    const summary = JSON.parse(runs[0].result.stdout).summary;
+    const budget = size === 10_000 ? 1500 : size === 100_000 ? 15000 : undefined;
+    report(`pom validate, ${count} elements / 100 files (${summary.error} errors)`, median(runs.map((r) => r.ms)), budget);
+    const rss = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, pom, 'validate', folder, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+    });
+    const kb = Number(rss.stderr.trim().split('\n').pop());
+    if (Number.isFinite(kb)) console.log(`${'  peak RSS'.padEnd(52)} ${(kb / 1024).toFixed(0).padStart(9)} MB`);
+}
+
+// Language server on the 10,000-element workspace.
+const folder = path.join(work, 'model-10000');
+const session = await LspSession.start(pom, folder);
+report('lsp initialize', session.initializeMs, 1000);
+await session.waitForDiagnostics();
+const file = path.join(folder, 'unit050.pom');
+const uri = `file://${file}`;
+const text = readFileSync(file, 'utf8');
+session.open(uri, text);
+await session.nextDiagnostics(uri);
+const line = text.split('\n').findIndex((l) => l.startsWith('bet Bet3 '));
+const at = (l, c) => ({ textDocument: { uri }, position: { line: l, character: c } });
+const edits = [];
+for (let i = 0; i < 15; i++) {
+    const changed = text.replace('"Bet 3"', i % 2 === 0 ? '"Bet 3x"' : '"Bet 3"');
+    const start = process.hrtime.bigint();
+    session.change(uri, changed, i + 2);
+    await session.nextDiagnostics(uri);
+    edits.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+report('lsp one-character edit → diagnostics (median)', median(edits), 150);
+const measure = async (method, params, n = 15) => {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+        const start = process.hrtime.bigint();
+        await session.request(method, params);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return median(times);
+};
+report('lsp hover (median)', await measure('textDocument/hover', at(line, 5)), 30);
+report('lsp definition (median)', await measure('textDocument/definition', at(line + 2, 12)), 20);
+report('lsp completion (median)', await measure('textDocument/completion', at(line + 2, 12)), 50);
+report('lsp references (median)', await measure('textDocument/references', { ...at(line, 5), context: { includeDeclaration: true } }), 100);
+session.stop();
