@@ -14,8 +14,11 @@ export function createProgram(): Command {
     const program = new Command('pom')
         .description('POM: product operating models as code')
         .version(VERSION, '-V, --version')
-        .showHelpAfterError('(run pom --help for usage)')
-        .exitOverride();
+        .exitOverride()
+        // Usage mistakes get one line, like every other error: `pom: unknown option '--x' (see pom --help)`.
+        .configureOutput({
+            outputError: (message, write) => write(`pom: ${message.replace(/^error: /, '').trim()} (see pom --help)\n`),
+        });
 
     program
         .command('validate')

@@ -20,6 +20,8 @@ export async function writeAtomically(file: string, text: string): Promise<void>
         await rename(temporary, target);
     } catch (error) {
         await unlink(temporary).catch(() => undefined);
-        throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message.replace(temporary, file);
+        throw new UsageError(`cannot write ${file}: ${reason}`);
     }
 }

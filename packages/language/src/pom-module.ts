@@ -14,6 +14,7 @@ import {
 import { ModelCompiler } from './compile/model-compiler.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
+import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
@@ -57,6 +58,8 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
         TokenBuilder: () => new PomTokenBuilder(),
+        ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new PomScopeComputation(services),

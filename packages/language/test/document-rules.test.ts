@@ -6,6 +6,9 @@ import { diagnostics, found, loadOne, rangeOf } from './helpers.js';
 const ERROR = 1;
 const WARNING = 2;
 
+/** An option for bets to choose (a bet's `chooses` is required), with the opportunity and insight it needs. */
+const CHOSEN = 'insight Learned\nopportunity Setup { informedBy: Learned }\noption Guided { addresses: Setup }\n';
+
 /** Loads `text` as one file and returns the diagnostics of `code` as code + severity + range. */
 async function check(text: string, code: string) {
     return found(await loadOne(text), code);
@@ -20,7 +23,7 @@ describe('unresolved-reference', () => {
 
     test('an unknown name is an error on the name', async () => {
         expect(await check(text, 'unresolved-reference')).toEqual([
-            { code: 'unresolved-reference', severity: ERROR, range: [1, 32, 1, 41] },
+            { code: 'unresolved-reference', severity: ERROR, range: [1, 32, 1, 40] },
         ]);
     });
 
@@ -32,6 +35,14 @@ describe('unresolved-reference', () => {
 
     test('absent when the name exists', async () => {
         expect(await check(text.replace('SlowSetp', 'SlowSetup'), 'unresolved-reference')).toEqual([]);
+    });
+
+    test('an element of an unknown kind gets one error on the kind, not one per key', async () => {
+        // Its keys cannot be checked against a kind that does not exist: `unknown-member` would only repeat it.
+        const unknown = 'bett WizardBet { horizon: quarters; hypothesis: "h" }';
+        const document = await loadOne(unknown);
+        expect(found(document, 'unresolved-reference')).toEqual([{ code: 'unresolved-reference', severity: ERROR, range: [0, 0, 0, 4] }]);
+        expect(found(document, 'unknown-member')).toEqual([]);
     });
 });
 
@@ -50,7 +61,9 @@ describe('wrong-target-kind', () => {
     });
 
     test('absent for a target of the kind, or of a subkind of it', async () => {
-        expect(await check('opportunity ChurnInterviews\noption GuidedSetup { addresses: ChurnInterviews }', 'wrong-target-kind')).toEqual([]);
+        expect(await check('opportunity ChurnInterviews\noption GuidedSetup { addresses: ChurnInterviews }', 'wrong-target-kind')).toEqual(
+            [],
+        );
         const subkind = 'kind theme extends opportunity\ntheme Setup\noption GuidedSetup { addresses: Setup }';
         const document = await loadOne(subkind);
         expect(found(document, 'wrong-target-kind')).toEqual([]);
@@ -79,7 +92,9 @@ describe('unknown-member', () => {
 
     test('a key of a sibling kind is unknown', async () => {
         const wrong = 'insight I\nopportunity O { informedBy: I; chooses: I }';
-        expect(await check(wrong, 'unknown-member')).toEqual([{ code: 'unknown-member', severity: ERROR, range: rangeOf(wrong, 'chooses') }]);
+        expect(await check(wrong, 'unknown-member')).toEqual([
+            { code: 'unknown-member', severity: ERROR, range: rangeOf(wrong, 'chooses') },
+        ]);
     });
 });
 
@@ -100,7 +115,11 @@ describe('value-type', () => {
         ['a second value for a single-valued field', 'bet B { hypothesis: "h"; horizon: months, years }', 'years'],
         ['an unknown stage', 'kind spike extends experiment { stage middle }', 'middle'],
         ['a default of the wrong type', 'kind spike extends experiment { field budget: number default "a lot" }', '"a lot"'],
-        ['a default that is no literal of the enum', 'kind spike extends experiment { field risk: enum { low, high } default medium }', 'medium'],
+        [
+            'a default that is no literal of the enum',
+            'kind spike extends experiment { field risk: enum { low, high } default medium }',
+            'medium',
+        ],
     ];
 
     test.each(cases)('%s is an error on the value', async (_, text, value) => {
@@ -112,7 +131,7 @@ describe('value-type', () => {
             '`2026-02-30` is not a calendar date; write YYYY-MM-DD, such as `2026-12-01`.',
         ]);
         expect(await messages('bet B { hypothesis: "h"; horizon: quartrs }', 'value-type')).toEqual([
-            '`horizon` takes `months`, `quarters` and `years`; `quartrs` is none of them; did you mean `quarters`?',
+            '`horizon` takes one of `months`, `quarters` or `years`; `quartrs` is none of them; did you mean `quarters`?',
         ]);
     });
 
@@ -142,7 +161,8 @@ describe('duplicate-name within a file', () => {
     });
 
     test('a member declared twice in a kind, and an enum literal listed twice', async () => {
-        const text = 'kind spike extends experiment {\n  field timebox: duration\n  field timebox: duration\n  field risk: enum { low, low }\n}';
+        const text =
+            'kind spike extends experiment {\n  field timebox: duration\n  field timebox: duration\n  field risk: enum { low, low }\n}';
         expect(await check(text, 'duplicate-name')).toEqual([
             { code: 'duplicate-name', severity: ERROR, range: rangeOf(text, 'timebox', 2) },
             { code: 'duplicate-name', severity: ERROR, range: rangeOf(text, 'low', 2) },
@@ -194,12 +214,15 @@ describe('missing-required', () => {
 
     test('an enum field with `required`: a ritual with no cadence', async () => {
         const text = 'team T\nritual Review { attendees: T }';
-        expect(await check(text, 'missing-required')).toEqual([{ code: 'missing-required', severity: WARNING, range: rangeOf(text, 'Review') }]);
+        expect(await check(text, 'missing-required')).toEqual([
+            { code: 'missing-required', severity: WARNING, range: rangeOf(text, 'Review') },
+        ]);
     });
 
     test('absent when every required member is stated or has a default', async () => {
         const text = [
-            'opportunity O',
+            'insight I',
+            'opportunity O { informedBy: I }',
             'option GuidedSetup { addresses: O }',
             'bet WizardBet { chooses: GuidedSetup; hypothesis: "h" }',
             'kind spike extends experiment { field risk: enum { low, high } required default low }',
@@ -210,10 +233,12 @@ describe('missing-required', () => {
 
     test('a required `for` is implied by nesting in a bet', async () => {
         const kinds = 'kind task extends project { relation for: bet required }\n';
-        const nested = `${kinds}bet B { hypothesis: "h"\n  task Nested\n}`;
+        const nested = `${CHOSEN}${kinds}bet B { hypothesis: "h"; chooses: Guided\n  task Nested\n}`;
         expect(await check(nested, 'missing-required')).toEqual([]);
         const loose = `${kinds}task Loose`;
-        expect(await check(loose, 'missing-required')).toEqual([{ code: 'missing-required', severity: WARNING, range: rangeOf(loose, 'Loose') }]);
+        expect(await check(loose, 'missing-required')).toEqual([
+            { code: 'missing-required', severity: WARNING, range: rangeOf(loose, 'Loose') },
+        ]);
     });
 });
 
@@ -221,7 +246,7 @@ describe('the acceptance case: a user-defined kind needs no grammar change', () 
     const kinds = 'kind spike extends experiment "Spike" {\n  field timebox: duration required\n}\n';
 
     test('spike elements with a timebox validate clean', async () => {
-        const text = `${kinds}bet WizardBet { hypothesis: "h" }\nspike DbSpike "Can the database take it?" { for: WizardBet, timebox: 2 weeks }`;
+        const text = `${CHOSEN}${kinds}bet WizardBet { hypothesis: "h"; chooses: Guided }\nspike DbSpike "Can the database take it?" { for: WizardBet, timebox: 2 weeks }`;
         const document = await loadOne(text);
         expect(document.parseResult.parserErrors).toEqual([]);
         expect(diagnostics(document).filter((d) => d.severity === ERROR || d.severity === WARNING)).toEqual([]);
@@ -229,9 +254,9 @@ describe('the acceptance case: a user-defined kind needs no grammar change', () 
     });
 
     test('a spike without a timebox gets missing-required on its name', async () => {
-        const text = `${kinds}bet WizardBet { hypothesis: "h" }\nspike DbSpike "Can the database take it?" { for: WizardBet }`;
+        const text = `${CHOSEN}${kinds}bet WizardBet { hypothesis: "h"; chooses: Guided }\nspike DbSpike "Can the database take it?" { for: WizardBet }`;
         const document = await loadOne(text);
-        expect(found(document, 'missing-required')).toEqual([{ code: 'missing-required', severity: WARNING, range: [4, 6, 4, 13] }]);
+        expect(found(document, 'missing-required')).toEqual([{ code: 'missing-required', severity: WARNING, range: [7, 6, 7, 13] }]);
         expect(diagnostics(document, 'missing-required')[0].message).toBe(
             'spike `DbSpike` needs `timebox` (a duration, required by spike).',
         );
@@ -241,7 +266,9 @@ describe('the acceptance case: a user-defined kind needs no grammar change', () 
 describe('self-reference', () => {
     test('an element that links to itself: an error on the reference', async () => {
         const text = 'team Growth { type: platform }\nbet WizardBet { hypothesis: "h"; relatesTo: WizardBet }';
-        expect(await check(text, 'self-reference')).toEqual([{ code: 'self-reference', severity: ERROR, range: rangeOf(text, 'WizardBet', 2) }]);
+        expect(await check(text, 'self-reference')).toEqual([
+            { code: 'self-reference', severity: ERROR, range: rangeOf(text, 'WizardBet', 2) },
+        ]);
         expect(await messages(text, 'self-reference')).toEqual(['`WizardBet` cannot be its own `relatesTo`.']);
     });
 
@@ -295,7 +322,9 @@ describe('kind-cycle', () => {
 describe('kind-redefines-member', () => {
     test('an inherited field redefined with another type: an error on the member name', async () => {
         const text = 'kind spike extends experiment {\n  field starts: string\n}';
-        expect(await check(text, 'kind-redefines-member')).toEqual([{ code: 'kind-redefines-member', severity: ERROR, range: [1, 8, 1, 14] }]);
+        expect(await check(text, 'kind-redefines-member')).toEqual([
+            { code: 'kind-redefines-member', severity: ERROR, range: [1, 8, 1, 14] },
+        ]);
         expect(await messages(text, 'kind-redefines-member')).toEqual([
             '`starts` is inherited from execution as date; `spike` cannot redefine it as string.',
         ]);
@@ -303,7 +332,9 @@ describe('kind-redefines-member', () => {
 
     test('an inherited relation redefined as a field, two levels up', async () => {
         const text = 'kind spike extends experiment {\n  field owner: string\n}';
-        expect(await check(text, 'kind-redefines-member')).toEqual([{ code: 'kind-redefines-member', severity: ERROR, range: [1, 8, 1, 13] }]);
+        expect(await check(text, 'kind-redefines-member')).toEqual([
+            { code: 'kind-redefines-member', severity: ERROR, range: [1, 8, 1, 13] },
+        ]);
     });
 
     test('absent for new members and a redefinition with the same type', async () => {
@@ -323,7 +354,9 @@ describe('abstract-kind', () => {
 
     test('a user’s abstract kind too; absent for its subkinds', async () => {
         const text = 'abstract kind initiative { stage bets }\nkind program extends initiative\ninitiative I\nprogram P';
-        expect(await check(text, 'abstract-kind')).toEqual([{ code: 'abstract-kind', severity: ERROR, range: rangeOf(text, 'initiative', 3) }]);
+        expect(await check(text, 'abstract-kind')).toEqual([
+            { code: 'abstract-kind', severity: ERROR, range: rangeOf(text, 'initiative', 3) },
+        ]);
     });
 });
 
@@ -339,8 +372,7 @@ describe('horizon-exceeds-parent', () => {
     });
 
     test('compared with the parent’s inherited horizon', async () => {
-        const text =
-            'opportunity O { horizon: months\n  option Op {\n    bet B { hypothesis: "h"; horizon: quarters }\n  }\n}';
+        const text = 'opportunity O { horizon: months\n  option Op {\n    bet B { hypothesis: "h"; horizon: quarters }\n  }\n}';
         const document = await loadOne(text);
         expect(found(document, 'horizon-exceeds-parent')).toEqual([
             { code: 'horizon-exceeds-parent', severity: WARNING, range: rangeOf(text, 'quarters') },

@@ -57,9 +57,10 @@ export function summary(d: Diagnostic): Expected {
     };
 }
 
-/** The diagnostics of one code, as code + severity + range. */
+/** The diagnostics of one code, as code + severity + range, in document order. */
 export function found(document: LangiumDocument, code: string): Expected[] {
-    return diagnostics(document, code).map(summary);
+    const byPosition = (a: Expected, b: Expected) => a.range[0] - b.range[0] || a.range[1] - b.range[1];
+    return diagnostics(document, code).map(summary).sort(byPosition);
 }
 
 /** Diagnostics other than the info/hint lineage notes, which most snippets trigger. */

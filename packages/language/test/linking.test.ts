@@ -4,8 +4,8 @@ import { AstUtils, type LangiumDocument, type Reference, URI } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
     type Element,
-    type EnumLiteral,
     type Entry,
+    type EnumLiteral,
     isElement,
     isEntry,
     type KindDecl,
@@ -66,7 +66,9 @@ describe('the Acme model across four files and three namespaces', () => {
         const bet = element(doc['growth.pom'], 'WizardBet');
         expect(ref(element(doc['product.pom'], 'WizardGo'), 'about', 0).ref).toBe(bet);
         expect(ref(element(doc['context.pom'], 'QuarterlyReview'), 'reviews', 0).ref).toBe(bet);
-        expect(ref(element(doc['context.pom'], 'QuarterlyReview'), 'reviews', 1).ref).toBe(element(doc['product.pom'], 'WeeklyActiveTeams'));
+        expect(ref(element(doc['context.pom'], 'QuarterlyReview'), 'reviews', 1).ref).toBe(
+            element(doc['product.pom'], 'WeeklyActiveTeams'),
+        );
         // `Growth` from acme.growth is `acme.Growth`, declared in context.pom.
         expect(ref(element(doc['growth.pom'], 'WizardBet'), 'owner').ref).toBe(element(doc['context.pom'], 'Growth'));
     });

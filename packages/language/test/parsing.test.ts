@@ -220,8 +220,7 @@ describe('the fixture with every construct', () => {
 
     test('a kind declaration with title, extends, fields and relations', () => {
         const spike = kind(model, 'spike');
-        expect(spike).toMatchObject({ abstract: false, title: 'Spike' });
-        expect(spike.stage).toBeUndefined();
+        expect(spike).toMatchObject({ abstract: false, title: 'Spike', stage: 'execution' });
         expect(spike.superKind?.$refText).toBe('experiment');
         const fields = spike.members.filter((m): m is FieldDecl => m.$type === 'FieldDecl');
         expect(fields.map((f) => [f.name, f.required, f.many])).toEqual([
@@ -307,14 +306,28 @@ describe('snippets', () => {
     });
 
     test('a namespace without `;`, with a file of kinds only', async () => {
-        const model = await parseClean('namespace acme.platform.tools\nabstract kind base\nkind leaf extends base "Leaf" { stage context; field n: number* }');
+        const model = await parseClean(
+            'namespace acme.platform.tools\nabstract kind base\nkind leaf extends base "Leaf" { stage context; field n: number* }',
+        );
         expect(model.namespace?.name).toBe('acme.platform.tools');
         expect(kind(model, 'leaf').stage).toBe('context');
         expect(kind(model, 'leaf').members[0]).toMatchObject({ name: 'n', many: true });
     });
 
     test('soft keywords usable as names everywhere a name goes', async () => {
-        const words = ['abstract', 'extends', 'stage', 'field', 'relation', 'required', 'enum', 'feedback', 'downstream', 'string', 'number'];
+        const words = [
+            'abstract',
+            'extends',
+            'stage',
+            'field',
+            'relation',
+            'required',
+            'enum',
+            'feedback',
+            'downstream',
+            'string',
+            'number',
+        ];
         const model = await parseClean(words.map((w) => `scope ${w}`).join('\n'));
         expect(model.members.map((m) => m.name)).toEqual(words);
     });

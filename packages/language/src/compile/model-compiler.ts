@@ -169,13 +169,17 @@ export class ModelCompiler {
             extends: kind.superKind ? (kind.superKind.ref ? qualifiedName(kind.superKind.ref) : kind.superKind.$refText) : null,
             abstract: kind.abstract,
             stage: this.kinds.stage(kind) ?? null,
-            fields: kind.members.filter(isFieldDecl).map((f) => ({
-                name: f.name,
-                type: isEnumType(f.type) ? 'enum' : fieldTypeText(f),
-                many: f.many,
-                required: f.required,
-                ...(isEnumType(f.type) ? { values: f.type.literals.map((l) => l.name) } : {}),
-            })),
+            // A field whose type is still being typed has no meaning yet; it is left out.
+            fields: kind.members
+                .filter(isFieldDecl)
+                .filter((f) => f.type !== undefined)
+                .map((f) => ({
+                    name: f.name,
+                    type: isEnumType(f.type) ? 'enum' : fieldTypeText(f),
+                    many: f.many,
+                    required: f.required,
+                    ...(isEnumType(f.type) ? { values: f.type.literals.map((l) => l.name) } : {}),
+                })),
             relations: kind.members.filter(isRelationDecl).map((r) => ({
                 name: r.name,
                 targets: r.targets.map((t) => (t.ref ? qualifiedName(t.ref) : t.$refText)),

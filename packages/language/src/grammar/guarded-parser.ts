@@ -11,7 +11,7 @@ export const MAX_NESTING = 64;
 
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
-    const parse = parser.parse.bind(parser);
+    let parse = parser.parse.bind(parser);
     parser.parse = <T extends AstNode = AstNode>(text: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
         if (classify(text)) return parse<T>(''); // reported once, as `not-a-pom-file`, by the document validator
         const tooDeep = nestingBeyond(text, MAX_NESTING);
@@ -21,7 +21,11 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
         try {
             return parse<T>(text, options);
         } catch (error) {
-            return failed(parse<T>(''), text, 0, `The parser gave up on this file: ${(error as Error).message}`);
+            // A parser that threw may keep the state of the failed run; parse from now on with a fresh one.
+            const fresh = createLangiumParser(services);
+            parse = fresh.parse.bind(fresh);
+            const reason = error instanceof RangeError ? 'too many errors to recover from' : (error as Error).message;
+            return failed(parse<T>(''), text, 0, `The parser gave up on this file (${reason}); fix the first errors and try again.`);
         }
     };
     return parser;

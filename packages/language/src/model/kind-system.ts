@@ -128,7 +128,8 @@ export function memberSignature(member: MemberDecl): string {
 }
 
 export function fieldTypeText(field: FieldDecl): string {
-    const type = field.type;
+    const type = field.type as FieldDecl['type'] | undefined; // absent while the declaration is being typed
+    if (!type) return 'unknown';
     return 'primitive' in type ? type.primitive : `enum { ${type.literals.map((l) => l.name).join(', ')} }`;
 }
 

@@ -106,6 +106,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
 
         if (isEntry(container) && property === 'key') {
             const element = container.$container as Element;
+            if (!element.kind.ref) return undefined; // the unknown kind is reported once, not once per key
             const valid = inScope().toArray().sort();
             return {
                 code: 'unknown-member',
@@ -121,7 +122,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                 return {
                     code: 'value-type',
                     message: sentence(
-                        `\`${member.name}\` takes ${listNames(literals)}; \`${name}\` is none of them`,
+                        `\`${member.name}\` takes one of ${listNames(literals, 12, 'or')}; \`${name}\` is none of them`,
                         closestNames(name, literals),
                     ),
                 };

@@ -189,7 +189,11 @@ export class PomValidator {
                 report(
                     accept,
                     'value-type',
-                    `\`${member.name}\` takes one of ${listNames(member.type.literals.map((l) => l.name))}; got a ${got}.`,
+                    `\`${member.name}\` takes one of ${listNames(
+                        member.type.literals.map((l) => l.name),
+                        12,
+                        'or',
+                    )}; got a ${got}.`,
                     {
                         node: value,
                     },
@@ -197,6 +201,7 @@ export class PomValidator {
             }
             return;
         }
+        if (!member.type?.primitive) return; // a declaration still being typed: the syntax error says so
         const expected = member.type.primitive as LiteralType;
         if (got !== expected) {
             // A number where a percent or duration is expected is a common slip: say what the literal looks like.
@@ -294,5 +299,5 @@ export function describeMember(member: MemberDecl): string {
             member.type.literals.map((l) => l.name),
             8,
         )}`;
-    return `a ${member.type.primitive}`;
+    return member.type?.primitive ? `a ${member.type.primitive}` : 'a value';
 }

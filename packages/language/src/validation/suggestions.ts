@@ -39,10 +39,10 @@ export function didYouMean(names: string[]): string {
     return `; did you mean ${names.map((n) => `\`${n}\``).join(' or ')}?`;
 }
 
-/** `a`, `b` and `c`: a short list for messages, cut with "and N more". */
-export function listNames(names: string[], max = 12): string {
+/** `a`, `b` and `c` (or `a`, `b` or `c`): a short list for messages, cut with "and N more". */
+export function listNames(names: string[], max = 12, conjunction: 'and' | 'or' = 'and'): string {
     const quoted = names.slice(0, max).map((n) => `\`${n}\``);
     if (names.length > max) return `${quoted.join(', ')} and ${names.length - max} more`;
     if (quoted.length <= 1) return quoted.join('');
-    return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+    return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }

@@ -12,7 +12,6 @@ import type { PomServices } from '../pom-module.js';
 import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
 import type { Code } from './codes.js';
-import { listNames } from './suggestions.js';
 
 export interface WorkspaceDiagnostic {
     readonly code: Code;
@@ -93,6 +92,7 @@ export class WorkspaceRules {
 
     private flowCycles(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
         for (const cycle of graph.cycles()) {
+            if (cycle.length < 2) continue; // a link to itself is a `self-reference`, reported where it is written
             const members = new Set(cycle);
             const names = [...cycle.map((e) => e.name), cycle[0].name].join(' → ');
             for (const element of cycle) {
@@ -165,7 +165,7 @@ export class WorkspaceRules {
             if (capacity && line.days > capacity.days) {
                 add({
                     code: 'funding-overcommitted',
-                    message: `\`${funding.name}\` has a capacity of ${capacityValue.value} but its bets ask for more: ${listNames(line.bets.sort(), 8)}.`,
+                    message: `\`${funding.name}\` has a capacity of ${capacityValue.value} (${capacity.days} days) but its bets ask for ${line.days} days: ${line.bets.sort().slice(0, 8).join(', ')}${line.bets.length > 8 ? ` and ${line.bets.length - 8} more` : ''}.`,
                     node: funding,
                     property: 'name',
                 });
