@@ -21,6 +21,7 @@ import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
 import { PomInlayHintProvider } from './lsp/pom-inlay-hint-provider.js';
+import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbols.js';
 import { PomRenameProvider } from './lsp/pom-rename-provider.js';
 import { registerPomRequests } from './lsp/pom-requests.js';
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
@@ -75,6 +76,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
         InlayHintProvider: () => new PomInlayHintProvider(),
         RenameProvider: (services) => new PomRenameProvider(services),
+        DocumentSymbolProvider: (services) => new PomDocumentSymbolProvider(services),
     },
 };
 
@@ -86,6 +88,7 @@ export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     lsp: {
         // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
         TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
+        NodeKindProvider: () => new PomNodeKindProvider(),
     },
 };
 

@@ -1,7 +1,7 @@
 // Code lens above every element on the value flow: "↑ 5 upstream (2 insights) · ↓ 4 downstream, reaching …".
 // Clicking it opens the call hierarchy, where the lineage can be walked.
 import type { LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import { isElement } from '../generated/ast.js';

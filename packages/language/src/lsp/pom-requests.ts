@@ -1,5 +1,5 @@
 // Serves the custom requests of protocol/lsp-protocol.ts and announces model changes to the client.
-import { DocumentState, type LangiumDocument, URI } from 'langium';
+import { DocumentState, GrammarUtils, type LangiumDocument, URI } from 'langium';
 import type { Element } from '../generated/ast.js';
 import { flowSource, flowTarget } from '../lineage/lineage-graph.js';
 import type { PomServices } from '../pom-module.js';
@@ -66,7 +66,7 @@ function lineage(services: PomServices, start: Element, direction: 'upstream' | 
                     title: other.title ?? null,
                     distance,
                     uri: node?.document.uri.toString() ?? '',
-                    range: other.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    range: GrammarUtils.findNodeForProperty(other.$cstNode, 'name')?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 });
             }
         }

@@ -25,6 +25,7 @@ export interface LineageEntry {
     /** Steps from the element the query started at. */
     distance: number;
     uri: string;
+    /** The range of the element's name. */
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 

@@ -1,0 +1,38 @@
+// The VS Code extension: starts the bundled POM language server and adds what LSP has no words for: the model
+// status in the status bar, lineage quick picks, and the compiled model as JSON.
+import { ModelChangedNotification } from 'pom-language/protocol';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCompileCommand } from './compile-command.js';
+import { createLanguageClient } from './language-client.js';
+import { registerLineageCommands } from './lineage-commands.js';
+import { ModelStatus } from './model-status.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const output = vscode.window.createOutputChannel('POM', { log: true });
+    const status = new ModelStatus();
+    client = createLanguageClient(context, output);
+    context.subscriptions.push(
+        output,
+        status,
+        vscode.commands.registerCommand('pom.showOutput', () => output.show(true)),
+        registerLineageCommands(client),
+        registerCompileCommand(client),
+        client.onNotification(ModelChangedNotification, (stats) => status.update(stats)),
+    );
+    try {
+        await client.start();
+    } catch (error) {
+        status.failed();
+        output.appendLine(`The POM language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+        const choice = await vscode.window.showErrorMessage('The POM language server did not start.', 'Show Output');
+        if (choice) output.show(true);
+    }
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
