@@ -18,12 +18,16 @@ import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './g
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
+import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
+import { PomCompletionProvider } from './lsp/pom-completion-provider.js';
+import { PomFormatter } from './lsp/pom-formatter.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
 import { PomInlayHintProvider } from './lsp/pom-inlay-hint-provider.js';
-import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbols.js';
 import { PomRenameProvider } from './lsp/pom-rename-provider.js';
 import { registerPomRequests } from './lsp/pom-requests.js';
+import { PomSemanticTokenProvider } from './lsp/pom-semantic-token-provider.js';
+import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbols.js';
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
@@ -76,7 +80,11 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
         InlayHintProvider: () => new PomInlayHintProvider(),
         RenameProvider: (services) => new PomRenameProvider(services),
+        CompletionProvider: (services) => new PomCompletionProvider(services),
+        CodeActionProvider: (services) => new PomCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new PomDocumentSymbolProvider(services),
+        Formatter: () => new PomFormatter(),
+        SemanticTokenProvider: (services) => new PomSemanticTokenProvider(services),
     },
 };
 

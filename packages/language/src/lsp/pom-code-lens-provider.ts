@@ -25,12 +25,14 @@ export class PomCodeLensProvider implements CodeLensProvider {
             const info = graph.node(node);
             if (!info || !isFlowStage(info.stage)) continue;
             const range = node.$cstNode.range;
+            // The command's position is the element's name, where the call hierarchy can be prepared.
+            const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range.start ?? range.start;
             lenses.push({
                 range: { start: range.start, end: range.start },
                 command: {
                     title: lineageLine(summarizeLineage(graph, node)),
                     command: 'pom.showLineage',
-                    arguments: [document.uri.toString(), range.start],
+                    arguments: [document.uri.toString(), name],
                 },
             });
         }

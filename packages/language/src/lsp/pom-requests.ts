@@ -66,7 +66,10 @@ function lineage(services: PomServices, start: Element, direction: 'upstream' | 
                     title: other.title ?? null,
                     distance,
                     uri: node?.document.uri.toString() ?? '',
-                    range: GrammarUtils.findNodeForProperty(other.$cstNode, 'name')?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    range: GrammarUtils.findNodeForProperty(other.$cstNode, 'name')?.range ?? {
+                        start: { line: 0, character: 0 },
+                        end: { line: 0, character: 0 },
+                    },
                 });
             }
         }

@@ -1,7 +1,7 @@
 // Symbols for the outline, workspace symbol search and completion icons: elements by where they sit (flow,
 // context, collaboration, investment), kinds as interfaces, members as fields and properties, with kind and title
 // as the outline's detail.
-import { type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
+import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider, type NodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, type DocumentSymbol, SymbolKind } from 'vscode-languageserver-protocol';
 import { isElement } from '../generated/ast.js';
@@ -33,7 +33,13 @@ export class PomNodeKindProvider implements NodeKindProvider {
 }
 
 export class PomDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
-    protected override createSymbol(document: LangiumDocument, node: AstNode, cst: CstNode, name: CstNode, computedName?: string): DocumentSymbol {
+    protected override createSymbol(
+        document: LangiumDocument,
+        node: AstNode,
+        cst: CstNode,
+        name: CstNode,
+        computedName?: string,
+    ): DocumentSymbol {
         const symbol = super.createSymbol(document, node, cst, name, computedName);
         if (isElement(node)) symbol.detail = node.title ? `${node.kind.$refText} · ${node.title}` : node.kind.$refText;
         return symbol;

@@ -38,7 +38,7 @@ export function registerValidationChecks(services: PomServices): void {
 type Info = Parameters<ValidationAcceptor>[2];
 
 export function report(accept: ValidationAcceptor, code: Code, message: string, info: Info): void {
-    accept(severityOf(code), message, { ...info, code, data: diagnosticData(code) });
+    accept(severityOf(code), message, { ...info, code, data: { ...diagnosticData(code), ...(info.data as object | undefined) } });
 }
 
 export class PomValidator {
