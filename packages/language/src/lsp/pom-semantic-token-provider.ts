@@ -4,7 +4,7 @@
 //
 // Mapping (standard token types, so every theme colours them):
 //   element kind (`bet` in `bet WizardBet`), `extends` and relation targets   type (+ defaultLibrary if built in)
-//   kind declaration name                                                       type + declaration
+//   kind declaration name                                                       type + declaration (+ defaultLibrary)
 //   element name and references to elements, by the stage of their kind:
 //     flow stages (insights … outcomes)                                         class
 //     context (team, scope, persona, metric)                                    namespace
@@ -48,7 +48,7 @@ const TOKEN_MODIFIERS: Record<string, number> = {
 const { declaration, defaultLibrary } = SemanticTokenModifiers;
 
 /** The token type of an element on a stage. */
-export function elementTokenType(stage: Stage | undefined): SemanticTokenTypes {
+function elementTokenType(stage: Stage | undefined): SemanticTokenTypes {
     if (stage === 'context') return SemanticTokenTypes.namespace;
     if (stage === 'collaboration' || stage === 'investment') return SemanticTokenTypes.struct;
     return SemanticTokenTypes.class;
