@@ -22,6 +22,7 @@ import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
 import { PomCompletionProvider } from './lsp/pom-completion-provider.js';
 import { PomFormatter } from './lsp/pom-formatter.js';
+import { PomFuzzyMatcher } from './lsp/pom-fuzzy-matcher.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
 import { PomInlayHintProvider } from './lsp/pom-inlay-hint-provider.js';
 import { PomRenameProvider } from './lsp/pom-rename-provider.js';
@@ -97,6 +98,7 @@ export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumShared
         // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
         TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
         NodeKindProvider: () => new PomNodeKindProvider(),
+        FuzzyMatcher: () => new PomFuzzyMatcher(),
     },
 };
 

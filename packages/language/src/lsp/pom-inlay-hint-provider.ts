@@ -1,15 +1,28 @@
 // Inlay hints after an element's name for what it inherits rather than states: `horizon: quarters (from WizardBet)`
 // and the owner, so the fractal context is visible where it applies.
-import type { AstNode } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import { GrammarUtils } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import { InlayHintKind } from 'vscode-languageserver-protocol';
-import { isElement } from '../generated/ast.js';
+import { type InlayHint, InlayHintKind, type InlayHintParams, type Position } from 'vscode-languageserver-protocol';
+import { isElement, type Model } from '../generated/ast.js';
 import { type ContextKey, contextValue } from '../model/element-context.js';
+import { forEachElement } from '../model/walk.js';
 
 const HINTED: ContextKey[] = ['horizon', 'owner'];
 
 export class PomInlayHintProvider extends AbstractInlayHintProvider {
+    // Langium 4.4's range-limited AST walk skips every member of a file whose `namespace` lies outside the range,
+    // so hints are computed for the whole document and filtered by position here.
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[]> {
+        const hints: InlayHint[] = [];
+        forEachElement(document.parseResult.value as Model, (element) => this.computeInlayHint(element, (hint) => hints.push(hint)));
+        const { start, end } = params.range;
+        const inside = (p: Position) =>
+            (p.line > start.line || (p.line === start.line && p.character >= start.character)) &&
+            (p.line < end.line || (p.line === end.line && p.character <= end.character));
+        return hints.filter((hint) => inside(hint.position));
+    }
+
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (!isElement(node)) return;
         const parts: string[] = [];
