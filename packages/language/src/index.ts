@@ -1,6 +1,7 @@
 // The public API of the POM language package.
 export * from './compile/compiled-model.js';
 export { type CompileOptions, compareLocations, ModelCompiler, typed } from './compile/model-compiler.js';
+export { linkFlowSource, linkFlowTarget, ModelGraph, type ModelLineageOptions } from './compile/model-graph.js';
 export * from './generated/ast.js';
 export {
     flowSource,

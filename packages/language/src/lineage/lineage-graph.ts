@@ -4,6 +4,7 @@ import type { LangiumDocument } from 'langium';
 import type { Element, Entry, RefValue, RelationDecl } from '../generated/ast.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Stage } from '../model/stages.js';
+import { pushTo, reachable } from '../util/graph-walk.js';
 
 export interface LineageNode {
     readonly element: Element;
@@ -65,11 +66,11 @@ export class LineageGraph {
 
     addLink(link: LineageLink): void {
         this.links.push(link);
-        push(this.outgoing, link.source, link);
-        push(this.incoming, link.target, link);
+        pushTo(this.outgoing, link.source, link);
+        pushTo(this.incoming, link.target, link);
         if (link.flow !== 'none') {
-            push(this.flowsOut, flowSource(link), link);
-            push(this.flowsIn, flowTarget(link), link);
+            pushTo(this.flowsOut, flowSource(link), link);
+            pushTo(this.flowsIn, flowTarget(link), link);
         }
     }
 
@@ -97,12 +98,12 @@ export class LineageGraph {
 
     /** Everything that flows into the element, transitively; the element itself is not included. */
     upstream(element: Element, options: LineageQueryOptions = {}): Set<Element> {
-        return this.walk(element, (e) => this.upstreamLinks(e, options).map(flowSource), options.depth);
+        return reachable(element, (e) => this.upstreamLinks(e, options).map(flowSource), options.depth);
     }
 
     /** Everything the element flows into, transitively; the element itself is not included. */
     downstream(element: Element, options: LineageQueryOptions = {}): Set<Element> {
-        return this.walk(element, (e) => this.downstreamLinks(e, options).map(flowTarget), options.depth);
+        return reachable(element, (e) => this.downstreamLinks(e, options).map(flowTarget), options.depth);
     }
 
     /** Whether any link, flow or not, starts or ends at the element. */
@@ -143,34 +144,10 @@ export class LineageGraph {
         return this.memoize('cycles', () => stronglyConnected([...this.nodes.keys()], (e) => this.downstreamLinks(e).map(flowTarget)));
     }
 
-    private walk(start: Element, next: (e: Element) => Element[], depth = Number.POSITIVE_INFINITY): Set<Element> {
-        const seen = new Set<Element>();
-        let frontier = [start];
-        for (let step = 0; step < depth && frontier.length > 0; step++) {
-            const following: Element[] = [];
-            for (const element of frontier) {
-                for (const n of next(element)) {
-                    if (n !== start && !seen.has(n)) {
-                        seen.add(n);
-                        following.push(n);
-                    }
-                }
-            }
-            frontier = following;
-        }
-        return seen;
-    }
-
     private memoize<T>(key: string, compute: () => T): T {
         if (!this.memo.has(key)) this.memo.set(key, compute());
         return this.memo.get(key) as T;
     }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
 }
 
 /** Tarjan's algorithm, iterative so that a 100,000-element chain cannot overflow the stack. */

@@ -6,6 +6,7 @@ import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import {
     CompiledModelRequest,
+    ElementAtRequest,
     type LineageEntry,
     LineageRequest,
     ModelChangedNotification,
@@ -35,6 +36,13 @@ export function registerPomRequests(services: PomServices): void {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
         const element = document && elementAt(document, params.position, services.references.References);
         return element ? lineage(services, element, params.direction) : [];
+    });
+
+    connection.onRequest(ElementAtRequest, async (params) => {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked);
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+        const element = document && elementAt(document, params.position, services.references.References);
+        return element ? { id: qualifiedName(element) } : null;
     });
 
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -40,3 +40,11 @@ export interface ModelStats {
 
 /** Sent after each build that changed the model (debounced by the server). */
 export const ModelChangedNotification = new NotificationType<ModelStats>('pom/modelChanged');
+
+export interface ElementAtParams {
+    uri: string;
+    position: { line: number; character: number };
+}
+
+/** The id of the element declared or referenced at a position (the graph follows the editor's cursor with it). */
+export const ElementAtRequest = new RequestType<ElementAtParams, { id: string } | null, void>('pom/elementAt');
