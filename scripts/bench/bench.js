@@ -74,7 +74,10 @@ const measure = async (method, params, n = 15) => {
         const result = await session.request(method, params);
         times.push(Number(process.hrtime.bigint() - start) / 1e6);
         // A fast answer only counts if it is a real one.
-        const empty = result === null || (Array.isArray(result) && result.length === 0) || (Array.isArray(result?.items) && result.items.length === 0);
+        const empty =
+            result === null ||
+            (Array.isArray(result) && result.length === 0) ||
+            (Array.isArray(result?.items) && result.items.length === 0);
         if (empty) throw new Error(`${method} returned nothing at ${JSON.stringify(params.position)}`);
     }
     return median(times);

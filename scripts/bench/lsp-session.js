@@ -43,7 +43,13 @@ export class LspSession {
     }
 
     nextDiagnostics(uri) {
-        return new Promise((resolve) => this.waiters.push((params) => params.uri === uri && (resolve(params), true)));
+        return new Promise((resolve) => {
+            this.waiters.push((params) => {
+                if (params.uri !== uri) return false;
+                resolve(params);
+                return true;
+            });
+        });
     }
 
     open(uri, text) {

@@ -21,7 +21,14 @@ export async function writeAtomically(file: string, text: string): Promise<void>
     } catch (error) {
         await unlink(temporary).catch(() => undefined);
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message.replace(temporary, file);
+        const reason =
+            code === 'ENOENT'
+                ? 'no such folder'
+                : code === 'EACCES' || code === 'EPERM'
+                  ? 'permission denied'
+                  : code === 'EISDIR'
+                    ? 'is a folder'
+                    : (error as Error).message.replace(temporary, file);
         throw new UsageError(`cannot write ${file}: ${reason}`);
     }
 }
