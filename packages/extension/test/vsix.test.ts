@@ -22,7 +22,12 @@ const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const vsixPath = join(extensionDir, 'pom-vscode.vsix');
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
-const COMMANDS = ['pom.goToUpstream', 'pom.goToDownstream', 'pom.compileModel', 'pom.showLineage', 'pom.showOutput'];
+const COMMANDS = ['pom.goToUpstream', 'pom.goToDownstream', 'pom.compileModel', 'pom.showLineage', 'pom.showGraph', 'pom.showOutput'];
+
+/** The graph webview's script and style (media/graph, bundled by scripts/bundle.js), which graph-panel.ts loads. */
+const MEDIA_FILES = ['extension/dist/media/graph-webview.js', 'extension/dist/media/graph.css'];
+// Expected once the renderer's bundle exists; until then the .vsix must not pretend to have it.
+const hasMedia = existsSync(join(extensionDir, 'dist/media/graph-webview.js'));
 
 /** Everything the .vsix may hold besides vsce's own manifest files. */
 const EXPECTED_FILES = [
@@ -36,6 +41,7 @@ const EXPECTED_FILES = [
     'extension/readme.md',
     'extension/changelog.md',
     'extension/LICENSE.txt',
+    ...(hasMedia ? MEDIA_FILES : []),
 ];
 
 interface Manifest {
@@ -53,8 +59,8 @@ interface Manifest {
         languages: { id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }[];
         grammars: { language: string; scopeName: string; path: string }[];
         snippets: { language: string; path: string }[];
-        commands: { command: string; title: string; category?: string }[];
-        menus: Record<string, { command: string; when?: string }[]>;
+        commands: { command: string; title: string; category?: string; icon?: string }[];
+        menus: Record<string, { command: string; when?: string; group?: string }[]>;
         configuration: { properties: Record<string, { enum?: string[]; default?: unknown }> };
     };
 }
@@ -121,7 +127,8 @@ describe('the manifest', () => {
         expect(manifest.main).toBe('./dist/extension.js');
         expect(vsix.has(inVsix(manifest.main))).toBe(true);
         expect(manifest.engines.vscode).toBe('^1.91.0');
-        expect(manifest.activationEvents).toEqual(['onLanguage:pom', 'workspaceContains:**/*.pom']);
+        // onWebviewPanel restores a graph that was open before VS Code reloaded.
+        expect(manifest.activationEvents).toEqual(['onLanguage:pom', 'workspaceContains:**/*.pom', 'onWebviewPanel:pom.graph']);
     });
 
     it('declares the pom language with its configuration, grammar, snippets and icon, all inside the .vsix', () => {
@@ -149,9 +156,17 @@ describe('the manifest', () => {
         expect(titles['pom.goToUpstream']).toBe('POM: Go to Upstream…');
         expect(titles['pom.goToDownstream']).toBe('POM: Go to Downstream…');
         expect(titles['pom.compileModel']).toBe('POM: Compile Model to JSON');
+        expect(titles['pom.showGraph']).toBe('POM: Show Graph');
         const palette = manifest.contributes.menus.commandPalette;
         expect(palette.map((entry) => entry.command).sort()).toEqual([...COMMANDS].sort());
         for (const entry of palette) expect(entry.when, entry.command).toBe('editorLangId == pom');
+    });
+
+    it('puts Show Graph, with an icon, in the title bar of .pom editors', () => {
+        expect(manifest.contributes.commands.find((c) => c.command === 'pom.showGraph')?.icon).toBe('$(type-hierarchy)');
+        expect(manifest.contributes.menus['editor/title']).toEqual([
+            { command: 'pom.showGraph', when: 'editorLangId == pom', group: 'navigation' },
+        ]);
     });
 
     it('has the pom.trace.server setting', () => {
