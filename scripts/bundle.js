@@ -1,5 +1,7 @@
-// Bundles every runnable piece with esbuild: the CLI (ESM, split so `pom --version` loads almost nothing) and,
-// when present, the VS Code extension client and language server (CommonJS, as VS Code loads them).
+// Bundles every runnable piece with esbuild: the graph view for browsers (the webview's script, the standalone
+// page's script and their style sheet), the CLI (ESM, split so `pom --version` loads almost nothing, with the
+// standalone graph embedded) and, when present, the VS Code extension client and language server (CommonJS, as
+// VS Code loads them).
 import { existsSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -18,13 +20,38 @@ const common = {
     logLevel: 'warning',
 };
 
+// The graph view, first: the CLI embeds the standalone script and the style sheet (`pom graph` inlines them into
+// the page it writes). Always minified, no source map: the page has to be self-contained and small.
+const media = `${root}packages/extension/media`;
+const mediaOut = `${root}packages/extension/dist/media`;
+await esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: {
+        'graph-webview': `${media}/graph/webview-main.ts`,
+        'graph-standalone': `${media}/graph/standalone-main.ts`,
+        graph: `${media}/graph.css`,
+    },
+    outdir: mediaOut,
+});
+const graphAsset = (file) => JSON.stringify(readFileSync(`${mediaOut}/${file}`, 'utf8'));
+
 await esbuild.build({
     ...common,
     entryPoints: { main: `${root}packages/cli/src/main.ts` },
     outdir: `${root}packages/cli/dist`,
     format: 'esm',
     splitting: true,
-    define: { POM_VERSION: JSON.stringify(version('cli')) },
+    define: {
+        POM_VERSION: JSON.stringify(version('cli')),
+        POM_GRAPH_SCRIPT: graphAsset('graph-standalone.js'),
+        POM_GRAPH_STYLE: graphAsset('graph.css'),
+    },
     banner: {
         js: `import { createRequire as __pomRequire } from 'node:module';\nconst require = __pomRequire(import.meta.url);\n${polyfill}`,
     },

@@ -36,6 +36,71 @@ export function createProgram(): Command {
         .action((paths: string[], options) => run(async () => (await import('./commands/compile.js')).compile(paths, options)));
 
     program
+        .command('lineage')
+        .description('print the upstream and downstream lineage of the elements a selector picks')
+        .argument('<selector>', 'what to show: `WizardBet`, `+X`, `X+`, `2+X+3`, `kind:bet,horizon:quarters`, `A B` (either)')
+        .argument('[paths...]', 'files or folders (default: the current folder)')
+        .option('-d, --depth <n>', 'levels of lineage to show (default: all)')
+        .addOption(new Option('--direction <direction>', 'which side of the lineage').choices(['up', 'down', 'both']).default('both'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action((selector: string, paths: string[], options) =>
+            run(async () => (await import('./commands/lineage.js')).lineage(selector, paths, options)),
+        );
+
+    program
+        .command('format')
+        .description('lay out .pom files the one canonical way (prints one file unless --check or --write)')
+        .argument('[paths...]', 'files or folders (default: the current folder)')
+        .option('--check', 'name the files that are not formatted, and exit 1 if any')
+        .option('--write', 'rewrite the files that are not formatted, in place')
+        .action((paths: string[], options) => run(async () => (await import('./commands/format.js')).format(paths, options)));
+
+    program
+        .command('graph')
+        .description('draw the model: one self-contained HTML page with the interactive graph, or SVG, Mermaid or DOT')
+        .argument('[paths...]', 'files or folders (default: the current folder)')
+        .option('-o, --output <file>', 'write to a file instead of stdout')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'svg', 'mermaid', 'dot']).default('html'))
+        .option('-s, --select <selector>', 'draw only these elements and the links among them (see pom lineage)')
+        .action((paths: string[], options) => run(async () => (await import('./commands/graph.js')).graph(paths, options)));
+
+    program
+        .command('diff')
+        .description('compare two versions of a model: elements, links, diagnostics and lineage consequences')
+        .argument('<base>', 'the base: a folder, a file, files as a,b.pom, a compiled JSON model or a git revision')
+        .argument('[head-and-paths...]', 'the head (default: the working tree), then paths to compare under')
+        .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+        .addOption(
+            new Option('--fail-on <what>', 'exit 1 when the head introduces errors, errors or warnings, or any change').choices([
+                'error',
+                'warning',
+                'change',
+            ]),
+        )
+        .option('--select <selector>', 'report only on the elements a lineage selector picks on either side')
+        .option('-o, --output <file>', 'write to a file instead of stdout')
+        .addHelpText(
+            'after',
+            `
+BASE and HEAD are each a folder or file, several files as a,b.pom, a compiled model
+(pom compile output, recognised by its content) or a git revision (HEAD~1, origin/main,
+a sha) read from git objects without a checkout. HEAD defaults to the working tree. An
+argument that exists as a path is a path; otherwise it is a revision. Paths after HEAD
+restrict both sides; with a revision on either side, paths are compared from the
+repository's top folder.
+
+Examples:
+  pom diff HEAD~1                              working tree against the previous commit
+  pom diff origin/main HEAD examples/acme --format markdown -o comment.md
+  pom diff before/ after/                      two folders
+  pom diff base.json head.json --format json   two compiled models
+
+Exit codes: 0 whatever changed, unless --fail-on: error (1 if HEAD introduces an error),
+warning (an error or a warning), change (any change); 2 for usage, I/O or git problems.`,
+        )
+        .action((base: string, rest: string[], options) => run(async () => (await import('./commands/diff.js')).diff(base, rest, options)));
+
+    program
         .command('lsp')
         .description('start the POM language server (for editors other than VS Code)')
         .option('--stdio', 'talk over stdin and stdout (the default)')

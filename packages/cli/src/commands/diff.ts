@@ -1,0 +1,75 @@
+// `pom diff BASE [HEAD] [PATH…] [--format text|json|markdown] [--fail-on error|warning|change] [--select S] [-o FILE]`:
+// the semantic diff of two versions of a model (sources.ts reads them; the language package compares and renders).
+// Exit 0 whatever changed, unless --fail-on says otherwise; 2 for usage, I/O and git problems.
+import {
+    type CompiledModel,
+    diffModels,
+    diffToMarkdown,
+    diffToText,
+    type ModelDiff,
+    ModelGraph,
+    SelectorError,
+    selectElements,
+} from 'pom-language';
+import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
+import { writeOutput } from '../output.js';
+import { useColour } from '../report/text.js';
+import { loadSides, parseSides } from '../sources.js';
+
+export type DiffFormat = 'text' | 'json' | 'markdown';
+export type FailOn = 'error' | 'warning' | 'change';
+
+export interface DiffCommandOptions {
+    format: DiffFormat;
+    failOn?: FailOn;
+    select?: string;
+    output?: string;
+}
+
+export async function diff(base: string, rest: string[], options: DiffCommandOptions): Promise<number> {
+    const sides = parseSides(base, rest);
+    const models = await loadSides(sides);
+    const report = diffModels(models.base, models.head, {
+        baseLabel: sides.base.label,
+        headLabel: sides.head.label,
+        select: options.select === undefined ? undefined : select(options.select, models.base, models.head),
+    });
+    const toFile = options.output !== undefined && options.output !== '-';
+    const text =
+        options.format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : options.format === 'markdown'
+              ? diffToMarkdown(report)
+              : diffToText(report, { colour: !toFile && useColour(process.stdout) });
+    await writeOutput(text, options.output);
+    return failed(report, options.failOn) ? EXIT_MODEL_ERRORS : EXIT_OK;
+}
+
+/** The selected elements of each side; a selector that picks nothing on either side is a mistake worth saying. */
+function select(selector: string, base: CompiledModel, head: CompiledModel): { base: Set<string>; head: Set<string> } {
+    try {
+        const picked = {
+            base: selectElements(new ModelGraph(base), selector, { strict: false }),
+            head: selectElements(new ModelGraph(head), selector, { strict: false }),
+        };
+        if (picked.base.size === 0 && picked.head.size === 0) throw new UsageError(`\`${selector}\` selects no element on either side`);
+        return picked;
+    } catch (error) {
+        if (error instanceof SelectorError) throw new UsageError(error.message);
+        throw error;
+    }
+}
+
+function failed(report: ModelDiff, failOn: FailOn | undefined): boolean {
+    const introduced = report.summary.diagnostics.introduced;
+    switch (failOn) {
+        case 'error':
+            return introduced.error > 0;
+        case 'warning':
+            return introduced.error + introduced.warning > 0;
+        case 'change':
+            return report.summary.changed;
+        default:
+            return false;
+    }
+}

@@ -1,0 +1,104 @@
+// `pom lineage SELECTOR [paths…] [--depth N] [--direction up|down|both] [--format text|json]`: the upstream and
+// downstream trees of every selected element. The trees are printed even when the model has errors (the exit code
+// says so, as for `pom compile`); a selector that does not parse or names nothing is a usage error.
+import path from 'node:path';
+import type { URI } from 'langium';
+import {
+    type LineageDirection,
+    type LineageTree,
+    type LineageTreeNode,
+    lineageTree,
+    ModelGraph,
+    SelectorError,
+    selectElements,
+    shortNames,
+} from 'pom-language';
+import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
+import { commonRoot } from '../files.js';
+import { loadModel } from '../load.js';
+
+export type LineageFormat = 'text' | 'json';
+
+export interface LineageOptions {
+    depth?: string;
+    direction: LineageDirection;
+    format: LineageFormat;
+}
+
+export async function lineage(selector: string, paths: string[], options: LineageOptions): Promise<number> {
+    const depth = parseDepth(options.depth);
+    const inputs = paths.length > 0 ? paths : ['.'];
+    const model = await loadModel(inputs);
+    const root = commonRoot(model.files, inputs);
+    const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
+        relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
+    });
+    const graph = new ModelGraph(compiled);
+    let selected: Set<string>;
+    try {
+        selected = selectElements(graph, selector);
+    } catch (error) {
+        if (error instanceof SelectorError) throw new UsageError(error.message);
+        throw error;
+    }
+    const trees = [...selected].map((id) => lineageTree(graph, id, { direction: options.direction, depth }));
+    if (options.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ selector, elements: [...selected], trees }, null, 2)}\n`);
+    } else {
+        const names = shortNames(graph.elements.keys());
+        process.stdout.write(trees.map((tree) => renderTree(tree, names)).join('\n'));
+    }
+    if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) {
+        process.stderr.write(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
+        return EXIT_MODEL_ERRORS;
+    }
+    return EXIT_OK;
+}
+
+function parseDepth(text: string | undefined): number | undefined {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--depth takes a whole number of 1 or more, not \`${text}\``);
+    return Number(text);
+}
+
+/**
+ * One element's trees: a header with its kind, id and title, then one line per element upstream (↑) and downstream
+ * (↓), indented by distance: `↑ informedBy insight LoneCreatorsChurn — "Workspaces that …"`. An element whose own
+ * lineage is shown at another place in the tree says "(see above)" or "(see below)"; one cut by --depth ends in "…".
+ */
+export function renderTree(tree: LineageTree, names: ReadonlyMap<string, string>): string {
+    const lines = [`${shortKind(tree.kind)} ${inert(tree.id)}${titleOf(tree.title)}`];
+    const side = (nodes: LineageTreeNode[] | undefined, arrow: string, none: string) => {
+        if (!nodes) return;
+        if (nodes.length === 0) lines.push(`  ${arrow} (${none})`);
+        const shown = new Set([tree.id]);
+        const render = (node: LineageTreeNode, level: number) => {
+            const marker = node.seen ? (shown.has(node.id) ? ' (see above)' : ' (see below)') : node.truncated ? ' …' : '';
+            if (!node.seen) shown.add(node.id);
+            const name = inert(names.get(node.id) ?? node.id);
+            const kind = shortKind(node.kind);
+            lines.push(`${'  '.repeat(level)}${arrow} ${node.relations.join(', ')} ${kind} ${name}${titleOf(node.title)}${marker}`);
+            for (const child of node.children) render(child, level + 1);
+        };
+        for (const node of nodes) render(node, 1);
+    };
+    side(tree.upstream, '↑', 'no upstream');
+    side(tree.downstream, '↓', 'no downstream');
+    return `${lines.join('\n')}\n`;
+}
+
+/** User kinds are qualified (`acme.spike`); the name reads better. */
+function shortKind(kind: string): string {
+    return kind.slice(kind.lastIndexOf('.') + 1);
+}
+
+function titleOf(title: string | null): string {
+    return title === null ? '' : ` — "${inert(title)}"`;
+}
+
+/** Model text never reaches the terminal as control characters (escape sequences could rewrite the screen). */
+function inert(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

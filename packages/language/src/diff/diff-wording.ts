@@ -1,0 +1,112 @@
+// The words of a diff report, shared by the Markdown and the terminal renderers; each passes in how it writes model
+// text and code (escaped for Markdown, plain or coloured for a terminal).
+import type { ContextEntry, TypedValue } from '../compile/compiled-model.js';
+import type { DiffLink, ModelDiff, PropertyValue, Reach } from './diff-report.js';
+
+export interface Inline {
+    /** Free model text: titles, docs, string values. */
+    text(text: string): string;
+    /** Identifiers, kinds, paths, codes and literal values. */
+    code(text: string): string;
+}
+
+const REACH_WORDS: Record<Reach, string> = {
+    insight: 'an insight',
+    input: 'an input',
+    driver: 'a driver',
+    northstar: 'the north star',
+    outcome: 'an outcome',
+};
+
+export function reachList(reaches: readonly Reach[], joiner = 'or'): string {
+    return englishList(
+        reaches.map((r) => REACH_WORDS[r]),
+        joiner,
+    );
+}
+
+export function englishList(items: readonly string[], joiner = 'and'): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+/** How a property's value reads: ids as code, free text quoted, inherited context with where it comes from. */
+export function valueText(property: string, value: PropertyValue, inline: Inline): string {
+    if (value === null) return 'none';
+    if (typeof value === 'string') return property === 'title' || property === 'doc' ? `“${inline.text(value)}”` : inline.code(value);
+    if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => typedText(v, inline)).join(', ');
+    if ('effective' in value) return contextText(value, inline);
+    return typedText(value, inline);
+}
+
+function contextText(entry: ContextEntry, inline: Inline): string {
+    if (entry.effective === null) return 'none';
+    const from = entry.inheritedFrom === null ? '' : ` (from ${inline.code(entry.inheritedFrom)})`;
+    return `${inline.code(entry.effective)}${from}`;
+}
+
+export function typedText(value: TypedValue, inline: Inline): string {
+    switch (value.type) {
+        case 'string':
+            return `“${inline.text(value.value)}”`;
+        case 'number':
+            return inline.code(String(value.value));
+        case 'percent':
+            return inline.code(`${value.value}%`);
+        default:
+            return inline.code(String(value.value));
+    }
+}
+
+export function metadataText(metadata: Record<string, TypedValue>, inline: Inline): string {
+    const entries = Object.entries(metadata);
+    if (entries.length === 0) return 'no metadata';
+    return entries.map(([key, value]) => `${inline.code(key)}: ${typedText(value, inline)}`).join(', ');
+}
+
+/** `From —relation→ To`. */
+export function linkText(link: Pick<DiffLink, 'from' | 'relation' | 'to'>, inline: Inline): string {
+    return `${inline.code(link.from)} —${inline.code(link.relation)}→ ${inline.code(link.to)}`;
+}
+
+/** One sentence on what a diff holds, or that it holds nothing. */
+export function headline(diff: ModelDiff): string {
+    const s = diff.summary;
+    if (!s.changed) return 'No changes to the model.';
+    const parts: string[] = [];
+    const e = s.elements;
+    const elementParts = [
+        e.added && `${e.added} added`,
+        e.removed && `${e.removed} removed`,
+        e.renamed && `${e.renamed} renamed`,
+        e.changed && `${e.changed} changed`,
+    ].filter((p): p is string => Boolean(p));
+    if (elementParts.length > 0) parts.push(`elements: ${elementParts.join(', ')}`);
+    const l = s.links;
+    const linkParts = [
+        l.added && `${l.added} added`,
+        l.removed && `${l.removed} removed`,
+        l.changed && `${l.changed} with new metadata`,
+    ].filter((p): p is string => Boolean(p));
+    if (linkParts.length > 0) parts.push(`links: ${linkParts.join(', ')}`);
+    if (s.lineage.lost > 0) parts.push(`${plural(s.lineage.lost, 'element')} lost a lineage path`);
+    if (s.lineage.gained > 0) parts.push(`${plural(s.lineage.gained, 'element')} gained one`);
+    const introduced = Object.values(s.diagnostics.introduced).reduce((a, b) => a + b, 0);
+    const fixed = Object.values(s.diagnostics.fixed).reduce((a, b) => a + b, 0);
+    if (introduced > 0) parts.push(`${plural(introduced, 'diagnostic')} introduced`);
+    if (fixed > 0) parts.push(`${fixed} fixed`);
+    const sentence = parts.join('; ');
+    return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
+}
+
+/** `2 errors, 1 warning` for the severities that occur. */
+export function severityList(counts: ModelDiff['summary']['diagnostics']['introduced']): string {
+    return (['error', 'warning', 'info', 'hint'] as const)
+        .filter((s) => counts[s] > 0)
+        .map((s) => (s === 'info' ? `${counts[s]} info` : plural(counts[s], s)))
+        .join(', ');
+}

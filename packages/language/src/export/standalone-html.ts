@@ -1,0 +1,61 @@
+// The self-contained HTML page of `pom graph`: the compiled model as a JSON data block, the renderer's script and
+// style inline, and a Content-Security-Policy that lets in exactly those two by hash and nothing from anywhere.
+// The hash function is passed in, so this stays free of Node (and testable).
+import type { CompiledModel } from '../compile/compiled-model.js';
+
+/** The id of the data block the standalone renderer reads the model from. */
+export const MODEL_SCRIPT_ID = 'pom-model';
+
+export interface StandalonePage {
+    model: CompiledModel;
+    /** The standalone renderer bundle (graph-standalone.js). */
+    script: string;
+    /** The renderer's style sheet (graph.css). */
+    style: string;
+    /** The page title, plain text. */
+    title: string;
+    /** SHA-256 of UTF-8 text, base64: what CSP hash sources take. */
+    sha256: (text: string) => string;
+}
+
+/** JSON that is safe inside `<script type="application/json">`: no `<`, so neither `</script>` nor `<!--` can occur. */
+export function jsonForScript(value: unknown): string {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+
+/** Plain text for an HTML text or attribute position. */
+export function htmlText(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function standaloneGraphHtml(page: StandalonePage): string {
+    // A bundle could hold these sequences in a string literal; escaped, they end or comment out nothing, and the
+    // JavaScript and CSS meaning is the same (`\/` is `/` in both).
+    const script = page.script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+    const style = page.style.replace(/<\/(style)/gi, '<\\/$1');
+    const csp = [
+        "default-src 'none'",
+        `script-src 'sha256-${page.sha256(script)}'`,
+        `style-src 'sha256-${page.sha256(style)}'`,
+        'img-src data: blob:',
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${htmlText(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="pom graph">
+<title>${htmlText(page.title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<script type="application/json" id="${MODEL_SCRIPT_ID}">${jsonForScript(page.model)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
