@@ -2,13 +2,16 @@
 // page's script and their style sheet), the CLI (ESM, split so `pom --version` loads almost nothing, with the
 // standalone graph embedded) and, when present, the VS Code extension client and language server (CommonJS, as
 // VS Code loads them).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const polyfill = readFileSync(new URL('./group-by-polyfill.js', import.meta.url), 'utf8');
 const production = !process.argv.includes('--dev');
 const version = (pkg) => JSON.parse(readFileSync(`${root}packages/${pkg}/package.json`, 'utf8')).version;
+
+// Start from empty output folders: split chunks get new names each build, and stale ones would pile up.
+for (const pkg of ['cli', 'extension']) rmSync(`${root}packages/${pkg}/dist`, { recursive: true, force: true });
 
 const common = {
     bundle: true,

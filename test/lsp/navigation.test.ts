@@ -410,7 +410,7 @@ describe('code lens, inlay hints, type hierarchy, folding', () => {
                 range: { start: { line, character: 0 }, end: { line: line + 4, character: 0 } },
             })) ?? [];
         const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')).trim());
-        expect(labels).toEqual(['horizon: quarters, owner: IntegrationsTeam']);
+        expect(labels).toEqual(['horizon: quarters, owner: IntegrationsTeam, funding: SlackAppProject']);
         expect(hints[0].position).toEqual(rangeOf(collaboration, '"Build the Slack app"').end);
     });
 

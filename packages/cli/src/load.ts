@@ -19,7 +19,7 @@ export async function loadModel(paths: readonly string[]): Promise<LoadedModel> 
     const documents = await buildWorkspace(
         Pom,
         sources.map((s) => ({ uri: URI.file(s.path), text: s.text })),
-        { indexReferences: false },
+        { indexReferences: false, acceptAnyFile: true },
     );
     return { services: Pom, documents, files };
 }

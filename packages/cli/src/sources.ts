@@ -126,7 +126,7 @@ async function compileTexts(files: ReadonlyArray<{ absolute: string; relative: s
     const documents = await buildWorkspace(
         Pom,
         files.map((f) => ({ uri: URI.file(f.absolute), text: f.text })),
-        { indexReferences: false },
+        { indexReferences: false, acceptAnyFile: true },
     );
     return Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relativePaths.get(uri.toString()) ?? uri.path });
 }

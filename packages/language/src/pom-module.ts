@@ -40,6 +40,7 @@ import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
+import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 
 export interface PomAddedServices {
     pom: {
@@ -90,6 +91,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
 };
 
 export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (services) => new PomServiceRegistry(services),
     workspace: {
         WorkspaceManager: (services) => new PomWorkspaceManager(services),
         IndexManager: (services) => new PomIndexManager(services),

@@ -81,7 +81,7 @@ describe('horizon-inverted-link', () => {
         ]);
         expect(found(documents[1], 'horizon-inverted-link')).toEqual([]);
         expect(diagnostics(documents[0], 'horizon-inverted-link')[0].message).toBe(
-            '`Completion` looks years ahead but feeds `Activation`, which looks only quarters ahead; along `contributesTo` the horizon should widen, not narrow.',
+            '`Completion` looks years ahead but flows into `Activation`, which looks only quarters ahead; along `contributesTo` the horizon should widen, not narrow.',
         );
     });
 
@@ -177,7 +177,9 @@ describe('orphan', () => {
         const text = 'team Growth "Growth team" { type: platform }';
         const document = await loadOne(text);
         expect(found(document, 'orphan')).toEqual([{ code: 'orphan', severity: HINT, range: [0, 5, 0, 11] }]);
-        expect(diagnostics(document, 'orphan')[0].message).toBe('`Growth` has no relations: nothing links to it and it links to nothing.');
+        expect(diagnostics(document, 'orphan')[0].message).toBe(
+            '`Growth` has no valid links: nothing links to it and it links to nothing.',
+        );
     });
 
     test('absent for an element linked only from another file, and for one that links out', async () => {

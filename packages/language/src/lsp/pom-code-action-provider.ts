@@ -62,6 +62,9 @@ export class PomCodeActionProvider implements CodeActionProvider {
             case 'unresolved-reference':
                 return [...this.createMissing(document, diagnostic), ...this.useSuggestions(document, diagnostic, data)];
             case 'wrong-target-kind':
+            case 'unknown-member':
+            case 'value-type':
+                // Only the diagnostics that found close names carry suggestions: a misspelt key or enum literal.
                 return this.useSuggestions(document, diagnostic, data);
             case 'missing-required':
                 return this.addRequired(document, diagnostic, data);

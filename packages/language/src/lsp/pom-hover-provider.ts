@@ -22,6 +22,7 @@ import {
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
 import { flowOf, type KindSystem } from '../model/kind-system.js';
+import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
 import { qualifiedName } from '../scope/qualified-names.js';
 import { describeMember } from '../validation/pom-validator.js';
@@ -77,7 +78,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
             context.push(`${key}: **${escapeMarkdown(shown)}**${from}`);
         }
         if (context.length > 0) lines.push(context.join(' · '));
-        if (kind && this.kinds.stage(kind)) lines.push(this.lineageText(element));
+        // Context, collaboration and investment sit outside the value flow: no lineage to tell.
+        if (isFlowStage(this.kinds.stage(kind))) lines.push(this.lineageText(element));
         return lines.join('\n\n');
     }
 
@@ -111,7 +113,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (facts.length > 0) lines.push(facts.join(' · '));
         const doc = this.documentation(kind);
         if (doc) lines.push(doc);
-        const members = [...this.kinds.members(kind).values()].map((m) => `${code(m.name)} ${escapeMarkdown(describeMember(m))}`);
+        const members = [...this.kinds.members(kind).values()].map((m) => `${code(m.name)} ${describeMember(m)}`);
         if (members.length > 0) lines.push(`Keys: ${members.join(', ')}`);
         return lines.join('\n\n');
     }
@@ -119,7 +121,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private memberHover(member: MemberDecl): string {
         const what = isRelationDecl(member) ? 'relation' : 'field';
         const required = isRelationDecl(member) ? member.required || member.cardinality === '+' : member.required;
-        const facts = [escapeMarkdown(describeMember(member))];
+        // Member descriptions are built from declarations (identifiers in backticks), so they are Markdown already.
+        const facts = [describeMember(member)];
         if (isRelationDecl(member) && flowOf(member) !== 'none') facts.push(`flow: ${flowOf(member)}`);
         if (required) facts.push('required');
         if (isFieldDecl(member) && member.many) facts.push('takes several values');

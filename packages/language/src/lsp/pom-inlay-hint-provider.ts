@@ -8,7 +8,7 @@ import { isElement, type Model } from '../generated/ast.js';
 import { type ContextKey, contextValue } from '../model/element-context.js';
 import { forEachElement } from '../model/walk.js';
 
-const HINTED: ContextKey[] = ['horizon', 'owner'];
+const HINTED: ContextKey[] = ['horizon', 'owner', 'funding'];
 
 export class PomInlayHintProvider extends AbstractInlayHintProvider {
     // Langium 4.4's range-limited AST walk skips every member of a file whose `namespace` lies outside the range,

@@ -8,16 +8,19 @@ import { ResponseError } from 'vscode-languageserver-protocol';
 import { isElement, isKindDecl } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
+import type { NameIndex } from '../scope/name-index.js';
 import { qualifiedName } from '../scope/qualified-names.js';
 
 const NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 
 export class PomRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
+    private readonly names: NameIndex;
 
     constructor(services: PomServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.names = services.pom.NameIndex;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -26,6 +29,8 @@ export class PomRenameProvider extends DefaultRenameProvider {
         if (!NAME.test(params.newName)) {
             throw new ResponseError(-32602, `\`${params.newName}\` is not a valid POM name: use letters, digits, _ and inner hyphens.`);
         }
+        const taken = this.takenBy(target, params.newName);
+        if (taken) throw new ResponseError(-32602, `\`${taken}\` already exists: renaming would make two elements with one name.`);
         const changes: Record<string, TextEdit[]> = {};
         const add = (uri: string, range: Range) => {
             changes[uri] ??= [];
@@ -59,6 +64,16 @@ export class PomRenameProvider extends DefaultRenameProvider {
         const text = leaf.text;
         const last = text.lastIndexOf('.');
         return last < 0 ? leaf.range : { start: document.textDocument.positionAt(leaf.offset + last + 1), end: leaf.range.end };
+    }
+
+    /** The qualified name the renamed element or kind would collide with, if any. */
+    private takenBy(target: AstNode, newName: string): string | undefined {
+        if (!isElement(target) && !isKindDecl(target)) return undefined;
+        const segments = qualifiedName(target).split('.');
+        segments[segments.length - 1] = newName;
+        const renamed = segments.join('.');
+        const table = isElement(target) ? this.names.elements() : this.names.kinds();
+        return table.get(renamed)?.some((d) => d.node !== target) ? renamed : undefined;
     }
 
     private targetAt(document: LangiumDocument, position: Position): AstNode | undefined {

@@ -46,7 +46,8 @@ export function parseQuarter(text: string): { year: number; quarter: number } | 
     return match ? { year: Number(match[1]), quarter: Number(match[2]) } : undefined;
 }
 
-export type DurationUnit = 'day' | 'week' | 'sprint' | 'month' | 'quarter' | 'year';
+export const DURATION_UNITS = ['day', 'week', 'sprint', 'month', 'quarter', 'year'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 /** Calendar days per unit; a sprint is two weeks. Used to compare appetites with capacities. */
 const DAYS: Record<DurationUnit, number> = { day: 1, week: 7, sprint: 14, month: 30, quarter: 91, year: 365 };

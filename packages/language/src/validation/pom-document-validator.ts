@@ -111,6 +111,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
             return {
                 code: 'unknown-member',
                 message: `${sentence(`${element.kind.$refText} has no field or relation \`${name}\``, closestNames(name, valid))} Its keys are ${listNames(valid, 30)}.`,
+                data: { suggestions: closestNames(name, valid) },
             };
         }
         if (isRefValue(container)) {
@@ -125,6 +126,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                         `\`${member.name}\` takes one of ${listNames(literals, 12, 'or')}; \`${name}\` is none of them`,
                         closestNames(name, literals),
                     ),
+                    data: { suggestions: closestNames(name, literals) },
                 };
             }
             const kinds = kindPhrase(member.targets.map((t) => t.$refText));

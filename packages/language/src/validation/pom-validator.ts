@@ -19,10 +19,10 @@ import {
 import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
 import { isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
-import { EXAMPLES, type LiteralType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
+import { DURATION_UNITS, EXAMPLES, type LiteralType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { type Code, severityOf } from './codes.js';
-import { listNames } from './suggestions.js';
+import { editDistance, listNames } from './suggestions.js';
 
 export function registerValidationChecks(services: PomServices): void {
     const validator = new PomValidator(services);
@@ -285,7 +285,16 @@ export function literalProblem(value: Value): string | undefined {
                 : `\`${value.value}\` is not a quarter; quarters run Q1 to Q4, such as \`2026-Q4\`.`;
         case 'DurationValue': {
             const duration = parseDuration(value.value);
-            return duration && duration.amount > 0 ? undefined : `\`${value.value}\` is not a positive duration.`;
+            if (duration) return duration.amount > 0 ? undefined : `\`${value.value}\` is not a positive duration.`;
+            const [, amount, unit] = /^(-?[\d.]+)\s*(\S+)$/.exec(value.value) ?? [];
+            if (amount?.startsWith('-')) return `\`${value.value}\` is not a positive duration.`;
+            const units = DURATION_UNITS.flatMap((u) => [u, `${u}s`]);
+            const sentence = `\`${unit}\` is not a unit of time; durations use ${listNames([...DURATION_UNITS], 6, 'or')} (singular or plural)`;
+            // Unit names are short, so allow two edits (`wekes` → `weeks`).
+            const close = units.map((u) => [u, editDistance((unit ?? '').toLowerCase(), u, 2)] as const).sort((a, b) => a[1] - b[1])[0];
+            if (!close || close[1] > 2) return `${sentence}.`;
+            const base = close[0].replace(/s$/, '');
+            return `${sentence}; did you mean \`${amount} ${Number(amount) === 1 ? base : `${base}s`}\`?`;
         }
         default:
             return undefined;

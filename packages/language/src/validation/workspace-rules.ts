@@ -137,7 +137,7 @@ export class WorkspaceRules {
             if (!graph.isLinked(element)) {
                 add({
                     code: 'orphan',
-                    message: `\`${element.name}\` has no relations: nothing links to it and it links to nothing.`,
+                    message: `\`${element.name}\` has no valid links: nothing links to it and it links to nothing.`,
                     node: element,
                     property: 'name',
                 });
@@ -182,7 +182,7 @@ export class WorkspaceRules {
             if (fromHorizon && toHorizon && horizonRank(fromHorizon) > horizonRank(toHorizon)) {
                 add({
                     code: 'horizon-inverted-link',
-                    message: `\`${from.name}\` looks ${fromHorizon} ahead but feeds \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
+                    message: `\`${from.name}\` looks ${fromHorizon} ahead but flows into \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
                     ...linkSite(link),
                 });
             }

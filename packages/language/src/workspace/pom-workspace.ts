@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomServices } from '../pom-module.js';
 import { ensurePrelude } from '../prelude/prelude.js';
 import { PomIndexManager } from './pom-index-manager.js';
+import { PomServiceRegistry } from './pom-service-registry.js';
 
 export interface SourceFile {
     readonly uri: URI;
@@ -14,6 +15,8 @@ export interface SourceFile {
 export interface BuildWorkspaceOptions {
     /** Index who references what (find references, rename); batch tools that never ask can skip it. */
     indexReferences?: boolean;
+    /** Parse every given file as POM whatever its extension (files the user named explicitly). */
+    acceptAnyFile?: boolean;
 }
 
 /** Adds the files (and the prelude) to the workspace, builds everything and returns the files' documents. */
@@ -25,6 +28,8 @@ export async function buildWorkspace(
     const shared = services.shared;
     const index = shared.workspace.IndexManager;
     if (index instanceof PomIndexManager) index.indexReferences = options.indexReferences ?? true;
+    const registry = shared.ServiceRegistry;
+    if (registry instanceof PomServiceRegistry) registry.acceptAnyFile = options.acceptAnyFile ?? false;
     ensurePrelude(shared);
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = files.map((file) => {
