@@ -7,6 +7,9 @@ import { edgePath, type FlowLayout, NODE_RADIUS, STAGE_STYLES, shapePath, shortL
 import { svg } from './dom.js';
 import type { GraphData, GraphEdge, GraphNode } from './graph-data.js';
 
+/** Below this zoom, labels are not drawn at all. */
+const FAR_SCALE = 0.3;
+
 /** Above this many elements the view switches to its level-of-detail drawing. */
 export const LARGE_MODEL = 3000;
 /** At most this many highlighted edges are drawn one by one in a large model. */
@@ -238,9 +241,13 @@ export class Scene {
         });
     }
 
-    /** Labels only where they can be read. */
+    /**
+     * Labels only where they can be read. Between full size and the cut-off, labels grow in layout units as the view
+     * shrinks, so a model of a hundred or two elements is legible at the zoom that fits it.
+     */
     setDetail(scale: number): void {
-        this.svg.classList.toggle('far', scale < 0.5);
+        this.svg.classList.toggle('far', scale < FAR_SCALE);
+        this.svg.style.setProperty('--label-scale', String(Math.min(1 / FAR_SCALE, Math.max(1, 0.9 / scale))));
     }
 
     /** In a large model, takes the elements outside the visible area (in layout units) out of rendering. */
