@@ -1,4 +1,4 @@
-// The parser behind a guard, so that no text can crash or hang the server or the CLI (DESIGN §8). Text that is not
+// The parser behind a guard, so that no text can crash or hang the server or the CLI. Text that is not
 // POM at all (XML, binary, empty) and text nested deeper than any model needs are not handed to the recursive
 // parser; they yield an empty model plus one diagnostic. Any exception from the parser itself is caught the same way.
 

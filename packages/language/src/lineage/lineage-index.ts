@@ -63,7 +63,7 @@ export class LineageIndex {
     }
 
     /**
-     * An execution element nested in a bet implicitly has `for: thatBet` (DESIGN §2.3): when the kind has a `for`
+     * An execution element nested in a bet implicitly has `for: thatBet`: when the kind has a `for`
      * relation, the element states none, and an ancestor is of a kind that relation takes, the nearest one is it.
      */
     impliedFor(element: Element): { bet: Element; relation: RelationDecl } | undefined {

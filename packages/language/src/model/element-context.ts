@@ -1,4 +1,4 @@
-// Context inheritance (DESIGN §2.3): a nested element inherits `horizon`, `owner` and `funding` from its nearest
+// Context inheritance: a nested element inherits `horizon`, `owner` and `funding` from its nearest
 // ancestor that states them. Each effective value remembers where it came from.
 import { type Element, type Entry, isEnumLiteral, isRefValue } from '../generated/ast.js';
 import { parentElement } from '../scope/qualified-names.js';
