@@ -1,4 +1,4 @@
-// Prints the figures behind the budgets of DESIGN §7. Never run by tests; `npm run bench` (add --large for the
+// Prints the figures behind the performance budgets (docs/architecture.md). Never run by tests; `npm run bench` (add --large for the
 // 100,000-element run).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

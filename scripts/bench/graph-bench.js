@@ -2,7 +2,7 @@
 // script has drawn the flow × horizon layout and a frame has been painted), time to a settled force layout, and the
 // time from a click to the lineage highlight and from a wheel step to the zoomed picture. Never run by tests;
 // `npm run bench:graph` (add --large for 10,000; SIZES=500,2000 picks the sizes).
-// DESIGN §7 budget: 2,000 nodes drawn and interactive in under 1 s.
+// Budget (docs/architecture.md): 2,000 nodes drawn and interactive in under 1 s.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';

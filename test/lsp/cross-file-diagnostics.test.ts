@@ -1,4 +1,4 @@
-// End to end through the bundled language server over stdio (DESIGN §2.4): workspace-wide diagnostics stay true in
+// End to end through the bundled language server over stdio: workspace-wide diagnostics stay true in
 // files nobody edited. An edit in one file of a private acme copy must turn a rule on in another file, published for
 // that other file without any edit to it, and undoing the edit must turn it off again.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// End to end through the bundled language server over stdio (DESIGN §2.4, §4): what the server says while a model
+// End to end through the bundled language server over stdio: what the server says while a model
 // is being edited — diagnostics for a typo, rename across files, completion, quick fixes and formatting. Every test
 // edits a private copy of examples/acme through the server and puts it back.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

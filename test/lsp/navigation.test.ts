@@ -1,4 +1,4 @@
-// End to end through the bundled language server over stdio (DESIGN §4): capabilities, start-up diagnostics, hover,
+// End to end through the bundled language server over stdio: capabilities, start-up diagnostics, hover,
 // definition, references, lineage navigation (call hierarchy and `pom/lineage`), the compiled model and symbols, on
 // a private copy of examples/acme. Nothing here edits a document.
 import { spawnSync } from 'node:child_process';
@@ -287,7 +287,7 @@ describe('call hierarchy: lineage navigation', () => {
         );
     });
 
-    test('the execution nested in a bet is its direct downstream (the implied `for`, DESIGN §2.2–2.3)', async () => {
+    test('the execution nested in a bet is its direct downstream (the implied `for`)', async () => {
         const bet = await prepare('growth.pom', 'bet WizardBet');
         const direct = (await client.connection.sendRequest(CallHierarchyOutgoingCallsRequest.type, { item: bet })) ?? [];
         expect(direct.map((c) => c.to.name)).toEqual(expect.arrayContaining(['ClickablePrototype', 'WizardAbTest', 'BuildWizard']));
