@@ -1,4 +1,4 @@
-// End to end tests of the built `pom` binary (DESIGN §6, §8): exit codes, the three report formats, the compiled
+// End to end tests of the built `pom` binary: exit codes, the three report formats, the compiled
 // model's schema and determinism, usage errors, and text that is not a model at all. Every test spawns the bundle.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// End to end tests of `pom diff` (DESIGN §6, issue 5) against the built binary: folders, file sets, compiled JSON
+// End to end tests of `pom diff` against the built binary: folders, file sets, compiled JSON
 // and git revisions read from temporary repositories; the acceptance case on a copy of examples/acme; the reviewed
 // Markdown; the JSON Schema; --select; and the exit codes of every --fail-on and of usage, I/O and git problems.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The compiled model (DESIGN §3, §6): valid against its JSON Schema, the same bytes whatever order the files are
+// The compiled model: valid against its JSON Schema, the same bytes whatever order the files are
 // read in, sorted, and free of absolute paths.
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';

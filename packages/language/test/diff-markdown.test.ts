@@ -1,4 +1,4 @@
-// The diff as a PR comment (DESIGN §6, §8): compared with reviewed expected files, inert whatever the model says
+// The diff as a PR comment: compared with reviewed expected files, inert whatever the model says
 // (hostile titles, docs, values and metadata), valid Mermaid, and within GitHub's comment limit however large the
 // diff. Also the escaping helpers one by one, and the terminal renderer's colour and control characters.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The semantic diff of two compiled models (DESIGN §6, issue 5): before/after fixture pairs under fixtures/diff for
+// The semantic diff of two compiled models: before/after fixture pairs under fixtures/diff for
 // each kind of change, rename detection and its limits, diagnostics matched without line numbers, each lineage
 // consequence in both directions, selection, determinism and the JSON Schema of the report.
 import { readFileSync } from 'node:fs';

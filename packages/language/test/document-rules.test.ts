@@ -1,4 +1,4 @@
-// The rules one document decides (DESIGN §2.4, validation/codes.ts): each has a failing case that pins code,
+// The rules one document decides (validation/codes.ts): each has a failing case that pins code,
 // severity and the exact range, and a passing case where the code is absent. Wording is checked once per rule.
 import { describe, expect, test } from 'vitest';
 import { diagnostics, found, loadOne, rangeOf } from './helpers.js';

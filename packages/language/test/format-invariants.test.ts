@@ -1,4 +1,4 @@
-// Format invariants over every `.pom` file in the repository (DESIGN §8, for `pom format --write`): formatting keeps
+// Format invariants over every `.pom` file in the repository (for `pom format --write`): formatting keeps
 // the token sequence (bar the optional body separators) and every comment, parses, and a second run changes nothing.
 // Files that are not POM or do not parse are left exactly as they are.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Inheritance (DESIGN §2.3): context (horizon, owner, funding, the implied `for`) flows down the nesting, and kinds
+// Inheritance: context (horizon, owner, funding, the implied `for`) flows down the nesting, and kinds
 // inherit the stage, fields, relations and required members of every kind they extend.
 import type { URI } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';

@@ -70,7 +70,7 @@ describe('lineage along the whole flow', () => {
         expect(actual).toEqual(expected);
     });
 
-    test('the experiment’s `for` carries the flow from its bet (DESIGN §2.2: `for` → bet, in)', () => {
+    test('the experiment’s `for` carries the flow from its bet', () => {
         expect(graph.upstreamLinks(get('Prototype')).map((l) => [l.relation.name, l.flow, flowSource(l).name])).toEqual([
             ['for', 'upstream', 'WizardBet'],
         ]);

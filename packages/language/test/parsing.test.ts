@@ -1,4 +1,4 @@
-// The grammar: every construct of DESIGN §2.1 and §2.2 parses without lexer or parser errors and yields the AST
+// The grammar: every construct of the language parses without lexer or parser errors and yields the AST
 // the rest of the language relies on.
 import { AstUtils, EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';

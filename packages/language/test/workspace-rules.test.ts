@@ -159,7 +159,7 @@ describe('no-downstream', () => {
     });
 
     test('absent when the bet’s nested execution ships into an impact that moves an input', async () => {
-        // bet → (implied `for`) experiment → release → impact → input: DESIGN §2.2 makes `for` an upstream ("in") flow.
+        // bet → (implied `for`) experiment → release → impact → input: `for` is an upstream flow.
         const text = [
             'bet WizardBet { hypothesis: "h"',
             '  experiment Prototype',
