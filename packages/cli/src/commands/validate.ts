@@ -1,5 +1,5 @@
 // `pom validate [paths…] [--format text|json|sarif]`: diagnostics on stdout, the summary on stderr.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
 import { loadModel } from '../load.js';
@@ -31,8 +31,18 @@ export async function validate(paths: string[], options: { format: ValidateForma
     } else {
         process.stdout.write(formatText(problems, useColour(process.stdout)));
         process.stderr.write(`${summaryLine(summary)}\n`);
+        if (namedFilesOnly(paths) && problems.some((p) => p.code === 'unresolved-reference')) {
+            process.stderr.write(
+                'Only the files named were read; names declared in other files of the model are unresolved. Pass its folder.\n',
+            );
+        }
     }
     return summary.error > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+}
+
+/** Whether every path given is a file (not a folder, and not the default of the current folder). */
+function namedFilesOnly(paths: string[]): boolean {
+    return paths.length > 0 && paths.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false);
 }
 
 function readLine(file: string, line: number): string {
