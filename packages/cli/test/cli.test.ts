@@ -1,16 +1,23 @@
 // End to end tests of the built `pom` binary: exit codes, the three report formats, the compiled
 // model's schema and determinism, usage errors, and text that is not a model at all. Every test spawns the bundle.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODES, type Code, RULES } from '../../language/src/validation/codes.js';
+import {
+    BIN,
+    folderWith as inScratch,
+    prepareScratch,
+    ROOT,
+    type Run,
+    type RunOptions,
+    removeScratch,
+    runPom,
+    seededRandom,
+} from './built-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
 const PROBLEMS = 'examples/problems';
 const ACME = 'examples/acme';
 const SCHEMA = path.join(ROOT, 'packages/language/schema/pom-model.schema.json');
@@ -22,12 +29,6 @@ const HEAVY = 120_000;
 const TEXT_LINE = /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+$/;
 const ANSI = /\u001b\[/;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
 
 interface Diagnostic {
     path: string;
@@ -53,20 +54,8 @@ interface Expected {
     code: string;
 }
 
-/** Runs `pom …` from the repository root (or `cwd`) with a hang guard, and fails on a timeout or a signal. */
-function pom(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
-    const env = { ...process.env, ...options.env };
-    for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-    const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: options.cwd ?? ROOT,
-        env,
-        encoding: 'utf8',
-        timeout: SPAWN_TIMEOUT,
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (result.error) throw new Error(`pom ${args.join(' ')}: ${result.error.message}`);
-    expect(result.signal, `pom ${args.join(' ')} was killed (hang or crash)`).toBeNull();
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function pom(args: string[], options: RunOptions = {}): Run {
+    return runPom(args, { timeout: SPAWN_TIMEOUT, ...options });
 }
 
 function json<T>(run: Run): T {
@@ -97,20 +86,8 @@ function pomFiles(folder: string): string[] {
     return found.sort();
 }
 
-/** A seeded generator, so that the garbage and the shuffled order are the same on every run. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const result = [...items];
     for (let i = result.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
@@ -125,14 +102,6 @@ function compileSchema() {
 }
 
 let scratch: string;
-
-/** A fresh folder under the test's scratch folder holding the given files (name → text or bytes). */
-function folderWith(name: string, files: Record<string, string | Uint8Array>): string {
-    const folder = path.join(scratch, name);
-    mkdirSync(folder, { recursive: true });
-    for (const [file, content] of Object.entries(files)) writeFileSync(path.join(folder, file), content);
-    return folder;
-}
 
 /** Nothing a user should ever see: an uncaught exception, or a check that threw inside the validator. */
 function expectNoCrash(run: Run): void {
@@ -168,16 +137,12 @@ function expectCompiles(folder: string): void {
 }
 
 beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
-        const build = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-        if (build.status !== 0) throw new Error(`bundling the CLI failed: ${build.stderr}`);
-    }
-    scratch = mkdtempSync(path.join(tmpdir(), 'pom-cli-test-'));
+    scratch = prepareScratch('pom-cli-test-');
 }, HEAVY);
 
-afterAll(() => {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => removeScratch(scratch));
+
+const folderWith = (name: string, files: Record<string, string | Uint8Array>) => inScratch(scratch, name, files);
 
 describe('validate examples/problems (JSON)', () => {
     const expected = JSON.parse(readFileSync(path.join(ROOT, PROBLEMS, 'expected-diagnostics.json'), 'utf8')) as Expected[];
@@ -452,7 +417,7 @@ describe('bad input: diagnostics, never a crash or a hang', () => {
     });
 
     it('a binary file', () => {
-        const next = random(1);
+        const next = seededRandom(1);
         const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i % 97 === 0 ? 0 : Math.floor(next() * 256)));
         const diagnostics = expectDiagnosed(folderWith('binary', { 'blob.pom': bytes }));
         expect(diagnostics.map((d) => d.code)).toEqual(['not-a-pom-file']);
@@ -481,7 +446,7 @@ describe('bad input: diagnostics, never a crash or a hang', () => {
 
     /** Random words, punctuation and braces; `balanced` closes every line's braces so the parser, not the guard, sees it. */
     function garbage(seed: number, balanced: boolean): string {
-        const next = random(seed);
+        const next = seededRandom(seed);
         const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
         const lines: string[] = [];
         for (let i = 0; i < 10_000; i++) {

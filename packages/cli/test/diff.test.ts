@@ -1,17 +1,14 @@
 // End to end tests of `pom diff` against the built binary: folders, file sets, compiled JSON
 // and git revisions read from temporary repositories; the acceptance case on a copy of examples/acme; the reviewed
 // Markdown; the JSON Schema; --select; and the exit codes of every --fail-on and of usage, I/O and git problems.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDiff } from '../../language/src/diff/diff-report.js';
+import { prepareScratch, ROOT, type Run, removeScratch, runPom } from './built-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
 const CASES = path.join(ROOT, 'packages/language/test/fixtures/diff');
 const SCHEMA = path.join(ROOT, 'packages/language/schema/pom-diff.schema.json');
 
@@ -20,23 +17,8 @@ const HEAVY = 120_000;
 
 const OPP = 'northwind.growth.FirstWeekShipping';
 
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
-
 function pom(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-    const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
-        cwd,
-        env: { ...process.env, ...env },
-        encoding: 'utf8',
-        timeout: SPAWN_TIMEOUT,
-        maxBuffer: 256 * 1024 * 1024,
-    });
-    if (result.error) throw new Error(`pom ${args.join(' ')}: ${result.error.message}`);
-    expect(result.signal, `pom ${args.join(' ')} was killed (hang or crash)`).toBeNull();
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runPom(args, { cwd, env, timeout: SPAWN_TIMEOUT });
 }
 
 /** `pom diff … --format json` that must succeed: the report, checked against the schema. */
@@ -91,16 +73,10 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.par
 let scratch: string;
 
 beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
-        const build = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-        if (build.status !== 0) throw new Error(`bundling the CLI failed: ${build.stderr}`);
-    }
-    scratch = mkdtempSync(path.join(tmpdir(), 'pom-diff-test-'));
+    scratch = prepareScratch('pom-diff-test-');
 }, HEAVY);
 
-afterAll(() => {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => removeScratch(scratch));
 
 describe('folders, file sets and compiled models', () => {
     const folder = path.join(CASES, 'lineage-input');

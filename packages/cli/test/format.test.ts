@@ -1,48 +1,27 @@
-// `pom format` end to end on the built binary: --check names the files and sets the exit code, --write restores a
-// whitespace-shuffled copy of examples/acme byte for byte through temporary files and renames, files that cannot be
-// formatted (syntax errors, XML) are never written, and printing one file goes to stdout.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPomServices } from '../../language/src/pom-module.js';
+import { folderWith as inScratch, prepareScratch, ROOT, type Run, removeScratch, runPom, seededRandom } from './built-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
 const ACME = path.join(ROOT, 'examples/acme');
 const PROBLEMS = path.join(ROOT, 'examples/problems');
 const lexer = createPomServices(EmptyFileSystem).Pom.parser.Lexer;
 
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
-
 function pom(args: string[], cwd = ROOT): Run {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
-    if (result.error) throw result.error;
-    expect(result.signal, `pom ${args.join(' ')} was killed`).toBeNull();
-    expect(result.stderr).not.toMatch(/internal error/);
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    const run = runPom(args, { cwd });
+    expect(run.stderr).not.toMatch(/internal error/);
+    return run;
 }
 
 let scratch: string;
 
 beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
-        const build = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-        if (build.status !== 0) throw new Error(`bundling the CLI failed: ${build.stderr}`);
-    }
-    scratch = mkdtempSync(path.join(tmpdir(), 'pom-format-test-'));
+    scratch = prepareScratch('pom-format-test-');
 }, 120_000);
 
-afterAll(() => {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => removeScratch(scratch));
 
 function copyOf(source: string, name: string): string {
     const folder = path.join(scratch, name);
@@ -50,12 +29,7 @@ function copyOf(source: string, name: string): string {
     return folder;
 }
 
-function folderWith(name: string, files: Record<string, string>): string {
-    const folder = path.join(scratch, name);
-    mkdirSync(folder, { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(folder, file), text);
-    return folder;
-}
+const folderWith = (name: string, files: Record<string, string>) => inScratch(scratch, name, files);
 
 function pomFiles(folder: string): string[] {
     return readdirSync(folder)
@@ -65,18 +39,6 @@ function pomFiles(folder: string): string[] {
 
 function snapshot(folder: string): Record<string, string> {
     return Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(path.join(folder, f), 'utf8')]));
-}
-
-/** A seeded generator, so the shuffle is the same on every run. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 function tokens(text: string): string[] {
@@ -153,7 +115,7 @@ describe('pom format --check', () => {
 describe('pom format --write', () => {
     test('restores a whitespace-shuffled copy of examples/acme byte for byte, atomically', () => {
         const folder = copyOf(ACME, 'shuffled');
-        const next = random(20260501);
+        const next = seededRandom(20260501);
         const shuffled: string[] = [];
         for (const file of pomFiles(folder)) {
             const original = readFileSync(path.join(ACME, file), 'utf8');

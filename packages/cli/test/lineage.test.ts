@@ -1,22 +1,8 @@
-// `pom lineage` end to end on the built binary: the text trees on examples/acme (reviewed by hand), the JSON shape,
-// direction and depth, cycles, model errors, inert model text, and one-line usage errors with exit code 2.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { folderWith as inScratch, prepareScratch, type Run, removeScratch, runPom } from './built-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
 const ACME = 'examples/acme';
 const WIZARD = 'acme.growth.TeamActivation.WizardBet';
-
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
 
 interface TreeNode {
     id: string;
@@ -35,33 +21,20 @@ interface LineageJson {
 }
 
 function pom(args: string[]): Run {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
-    if (result.error) throw result.error;
-    expect(result.signal, `pom ${args.join(' ')} was killed`).toBeNull();
-    expect(result.stderr).not.toMatch(/internal error/);
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    const run = runPom(args);
+    expect(run.stderr).not.toMatch(/internal error/);
+    return run;
 }
 
 let scratch: string;
 
 beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'packages/cli/dist/main.js'))) {
-        const build = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-        if (build.status !== 0) throw new Error(`bundling the CLI failed: ${build.stderr}`);
-    }
-    scratch = mkdtempSync(path.join(tmpdir(), 'pom-lineage-test-'));
+    scratch = prepareScratch('pom-lineage-test-');
 }, 120_000);
 
-afterAll(() => {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => removeScratch(scratch));
 
-function folderWith(name: string, files: Record<string, string>): string {
-    const folder = path.join(scratch, name);
-    mkdirSync(folder, { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(folder, file), text);
-    return folder;
-}
+const folderWith = (name: string, files: Record<string, string>) => inScratch(scratch, name, files);
 
 describe('pom lineage (text) on examples/acme', () => {
     test('prints the upstream and downstream trees of one bet', () => {
