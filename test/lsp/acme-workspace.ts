@@ -59,6 +59,9 @@ export async function startAcme(extra: Record<string, string> = {}): Promise<{ w
 
 /** Edits acme through the server as an editor would, and puts it back. */
 export class AcmeEditor {
+    /** The files edited since the last `restoreTouched`, so that every test can start from clean acme. */
+    private touched = new Set<string>();
+
     constructor(
         readonly ws: AcmeWorkspace,
         readonly client: LspClient,
@@ -69,12 +72,25 @@ export class AcmeEditor {
      * until the server has built it: diagnostics published for the file and the build settled.
      */
     async edit(file: string, text: string): Promise<void> {
+        this.touched.add(file);
         const uri = this.ws.uri(file);
         const before = this.client.published(uri);
         if (this.client.isOpen(uri)) await this.client.change(uri, text);
         else await this.client.open(uri, text);
         await this.client.waitForDiagnostics((view) => view.published(uri) > before, `diagnostics for the edit of ${file}`);
         await this.client.settle();
+    }
+
+    /** Records a file changed outside `edit` (straight through the client), so `restoreTouched` puts it back. */
+    markTouched(file: string): void {
+        this.touched.add(file);
+    }
+
+    /** Puts back every file edited since the last call (run after each test). */
+    async restoreTouched(): Promise<void> {
+        const files = [...this.touched];
+        this.touched = new Set();
+        await this.restore(...files);
     }
 
     /** Puts the acme text of `files` back and waits until every acme file is clean again. */

@@ -9,7 +9,6 @@ import type { LspClient } from './lsp-client.js';
 let ws: AcmeWorkspace;
 let client: LspClient;
 let editor: AcmeEditor;
-let touched = new Set<string>();
 
 /**
  * A bet that rests on WorkHappensInSlack only through collaboration.pom: this file never names discovery.pom, so
@@ -30,21 +29,14 @@ beforeAll(async () => {
     editor = new AcmeEditor(ws, client);
 });
 
-afterEach(async () => {
-    const files = [...touched];
-    touched = new Set();
-    await editor.restore(...files);
-});
+afterEach(() => editor.restoreTouched());
 
 afterAll(async () => {
     await client?.stop();
     ws?.dispose();
 });
 
-async function edit(file: string, text: string): Promise<void> {
-    touched.add(file);
-    await editor.edit(file, text);
-}
+const edit = (file: string, text: string) => editor.edit(file, text);
 
 function found(file: string, code: string): Diagnostic[] {
     return (client.diagnostics(ws.uri(file)) ?? []).filter((d) => d.code === code);

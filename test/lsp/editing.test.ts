@@ -40,29 +40,20 @@ import { type LspClient, WAIT_MS } from './lsp-client.js';
 let ws: AcmeWorkspace;
 let client: LspClient;
 let editor: AcmeEditor;
-/** The files a test edited, put back after it so that every test starts from clean acme. */
-let touched = new Set<string>();
 
 beforeAll(async () => {
     ({ ws, client } = await startAcme());
     editor = new AcmeEditor(ws, client);
 });
 
-afterEach(async () => {
-    const files = [...touched];
-    touched = new Set();
-    await editor.restore(...files);
-});
+afterEach(() => editor.restoreTouched());
 
 afterAll(async () => {
     await client?.stop();
     ws?.dispose();
 });
 
-async function edit(file: string, text: string): Promise<void> {
-    touched.add(file);
-    await editor.edit(file, text);
-}
+const edit = (file: string, text: string) => editor.edit(file, text);
 
 function found(uri: string, code: string): Diagnostic[] {
     return (client.diagnostics(uri) ?? []).filter((d) => d.code === code);
@@ -121,7 +112,7 @@ describe('the live model', () => {
         try {
             const file = 'org.pom';
             const uri = ws.uri(file);
-            touched.add(file);
+            editor.markTouched(file);
             if (!client.isOpen(uri)) await client.open(uri, ws.text(file));
             await client.change(uri, `${ws.text(file)}\n/** Pricing and packaging. */\nscope Pricing "Pricing" { relatesTo: Strategy }\n`);
             const after = await client.connection.sendRequest(CompiledModelRequest, {});
