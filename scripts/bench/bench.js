@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateModel } from './generate-model.js';
 import { LspSession } from './lsp-session.js';
+import { median, report } from './report.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const pom = path.join(root, 'packages/cli/bin/pom.js');
@@ -15,16 +16,6 @@ function time(args) {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [pom, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
-}
-
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
-function report(name, value, budget) {
-    const ok = budget === undefined ? '' : value <= budget ? `  (budget ${budget})` : `  OVER BUDGET (${budget})`;
-    console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(9)} ms${ok}`);
 }
 
 console.log(`POM benchmarks on ${os.cpus().length} cores, Node ${process.version}\n`);

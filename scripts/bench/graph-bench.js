@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generateModel } from './generate-model.js';
+import { median, report } from './report.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const pom = path.join(root, 'packages/cli/bin/pom.js');
@@ -20,16 +21,6 @@ const sizes = process.env.SIZES
       ? [500, 2_000, 5_000, 10_000]
       : [500, 2_000, 5_000];
 const LOADS = 3;
-
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
-function report(name, value, budget) {
-    const ok = budget === undefined ? '' : value <= budget ? `  (budget ${budget})` : `  OVER BUDGET (${budget})`;
-    console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(9)} ms${ok}`);
-}
 
 const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
