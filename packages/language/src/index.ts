@@ -24,4 +24,4 @@ export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
 export { qualifiedName } from './scope/qualified-names.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
-export { buildWorkspace, diagnosticsOf, type SourceFile } from './workspace/pom-workspace.js';
+export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';

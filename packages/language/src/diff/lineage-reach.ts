@@ -3,6 +3,7 @@
 // Feedback links are not followed, as in lineage everywhere else: results becoming insights do not make a bet
 // "grounded in an insight".
 import { linkFlowSource, linkFlowTarget, type ModelGraph } from '../compile/model-graph.js';
+import { reachableFrom } from '../util/graph-walk.js';
 import type { Reach } from './diff-report.js';
 
 const TARGETS: Record<Reach, { stage: string; direction: 'upstream' | 'downstream' }> = {
@@ -23,23 +24,7 @@ export function lineageReach(graph: ModelGraph): Map<Reach, Set<string>> {
             target.direction === 'downstream'
                 ? (id: string) => graph.upstreamLinks(id).map(linkFlowSource)
                 : (id: string) => graph.downstreamLinks(id).map(linkFlowTarget);
-        result.set(reach, walk(starts, next));
+        result.set(reach, reachableFrom(starts, next));
     }
     return result;
-}
-
-/** Everything reachable from any start, the starts themselves only when reached from another. */
-function walk(starts: readonly string[], next: (id: string) => string[]): Set<string> {
-    const seen = new Set<string>();
-    const frontier = [...starts];
-    while (frontier.length > 0) {
-        const id = frontier.pop()!;
-        for (const n of next(id)) {
-            if (!seen.has(n)) {
-                seen.add(n);
-                frontier.push(n);
-            }
-        }
-    }
-    return seen;
 }

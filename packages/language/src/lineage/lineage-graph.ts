@@ -4,7 +4,7 @@ import type { LangiumDocument } from 'langium';
 import type { Element, Entry, RefValue, RelationDecl } from '../generated/ast.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Stage } from '../model/stages.js';
-import { pushTo, reachable } from '../util/graph-walk.js';
+import { pushTo, reachable, reachableFrom } from '../util/graph-walk.js';
 
 export interface LineageNode {
     readonly element: Element;
@@ -122,20 +122,7 @@ export class LineageGraph {
                 direction === 'up'
                     ? (e: Element) => this.downstreamLinks(e).map(flowTarget)
                     : (e: Element) => this.upstreamLinks(e).map(flowSource);
-            const reached = new Set<Element>();
-            for (let frontier = seeds; frontier.length > 0; ) {
-                const following: Element[] = [];
-                for (const element of frontier) {
-                    for (const n of next(element)) {
-                        if (!reached.has(n)) {
-                            reached.add(n);
-                            following.push(n);
-                        }
-                    }
-                }
-                frontier = following;
-            }
-            return reached;
+            return reachableFrom(seeds, next);
         });
     }
 

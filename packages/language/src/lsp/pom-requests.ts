@@ -13,6 +13,7 @@ import {
     type ModelStats,
 } from '../protocol/lsp-protocol.js';
 import { qualifiedName } from '../scope/qualified-names.js';
+import { distances } from '../util/graph-walk.js';
 import { elementAt } from './element-at.js';
 
 const CHANGE_DEBOUNCE_MS = 150;
@@ -54,36 +55,22 @@ export function registerPomRequests(services: PomServices): void {
 
 function lineage(services: PomServices, start: Element, direction: 'upstream' | 'downstream'): LineageEntry[] {
     const graph = services.pom.LineageIndex.graph();
-    const entries: LineageEntry[] = [];
-    const seen = new Set<Element>([start]);
-    let frontier = [start];
-    for (let distance = 1; frontier.length > 0; distance++) {
-        const next: Element[] = [];
-        for (const element of frontier) {
-            const links = direction === 'upstream' ? graph.upstreamLinks(element) : graph.downstreamLinks(element);
-            for (const link of links) {
-                const other = direction === 'upstream' ? flowSource(link) : flowTarget(link);
-                if (seen.has(other)) continue;
-                seen.add(other);
-                next.push(other);
-                const node = graph.node(other);
-                entries.push({
-                    id: qualifiedName(other),
-                    name: other.name,
-                    kind: other.kind.$refText,
-                    title: other.title ?? null,
-                    distance,
-                    uri: node?.document.uri.toString() ?? '',
-                    range: GrammarUtils.findNodeForProperty(other.$cstNode, 'name')?.range ?? {
-                        start: { line: 0, character: 0 },
-                        end: { line: 0, character: 0 },
-                    },
-                });
-            }
-        }
-        frontier = next;
-    }
-    return entries;
+    const next =
+        direction === 'upstream'
+            ? (e: Element) => graph.upstreamLinks(e).map(flowSource)
+            : (e: Element) => graph.downstreamLinks(e).map(flowTarget);
+    return [...distances(start, next)].map(([other, distance]) => ({
+        id: qualifiedName(other),
+        name: other.name,
+        kind: other.kind.$refText,
+        title: other.title ?? null,
+        distance,
+        uri: graph.node(other)?.document.uri.toString() ?? '',
+        range: GrammarUtils.findNodeForProperty(other.$cstNode, 'name')?.range ?? {
+            start: { line: 0, character: 0 },
+            end: { line: 0, character: 0 },
+        },
+    }));
 }
 
 function stats(services: PomServices, documents: LangiumDocument[]): ModelStats {

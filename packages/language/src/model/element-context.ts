@@ -22,10 +22,6 @@ export function entriesOf(element: Element): Entry[] {
     return element.body.filter((item): item is Entry => item.$type === 'Entry');
 }
 
-export function childrenOf(element: Element): Element[] {
-    return element.body.filter((item): item is Element => item.$type === 'Element');
-}
-
 export function entriesFor(element: Element, key: string): Entry[] {
     return entriesOf(element).filter((e) => e.key.$refText === key);
 }

@@ -91,18 +91,8 @@ export class KindSystem {
         return relation.targets.some((t) => this.isA(kind, t.ref));
     }
 
-    kindOf(element: Element): KindDecl | undefined {
-        return element.kind.ref;
-    }
-
     stageOf(element: Element): Stage | undefined {
         return this.stage(element.kind.ref);
-    }
-
-    /** Whether the element's kind is, or extends, a kind on the given stage. */
-    hasStage(element: Element, ...stages: Stage[]): boolean {
-        const stage = this.stageOf(element);
-        return stage !== undefined && stages.includes(stage);
     }
 }
 

@@ -2,7 +2,7 @@
 // reference tries from where it is written (innermost element first, then the namespace and its parents, then global).
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import { type Element, isElement, isKindDecl, isModel, type KindDecl, type Model } from '../generated/ast.js';
+import { type Element, isElement, isKindDecl, isModel, type KindDecl } from '../generated/ast.js';
 
 export function namespaceOf(node: AstNode): string | undefined {
     const model = AstUtils.findRootNode(node);
@@ -54,9 +54,4 @@ export function lookupPrefixes(node: AstNode, withElements = true): string[] {
     }
     prefixes.push('');
     return prefixes;
-}
-
-export function modelOf(node: AstNode): Model | undefined {
-    const root = AstUtils.findRootNode(node);
-    return isModel(root) ? root : undefined;
 }

@@ -16,6 +16,7 @@ import {
     type PomAstType,
     type Value,
 } from '../generated/ast.js';
+import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
 import { isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
@@ -43,9 +44,11 @@ export function report(accept: ValidationAcceptor, code: Code, message: string, 
 
 export class PomValidator {
     private readonly kinds: KindSystem;
+    private readonly lineage: LineageIndex;
 
     constructor(services: PomServices) {
         this.kinds = services.pom.KindSystem;
+        this.lineage = services.pom.LineageIndex;
     }
 
     checkElement(element: Element, accept: ValidationAcceptor): void {
@@ -69,7 +72,7 @@ export class PomValidator {
         for (const [name, member] of this.kinds.members(kind)) {
             if (!isRequired(member) || present.has(name)) continue;
             // `for` is implied by nesting an execution element in a bet.
-            if (name === 'for' && this.impliedForTarget(element, member)) continue;
+            if (name === 'for' && this.lineage.impliedFor(element)) continue;
             const owner = member.$container.name;
             report(
                 accept,
@@ -82,14 +85,6 @@ export class PomValidator {
                 },
             );
         }
-    }
-
-    private impliedForTarget(element: Element, member: MemberDecl): boolean {
-        if (!isRelationDecl(member)) return false;
-        for (let a = element.$container; a && a.$type === 'Element'; a = a.$container) {
-            if (this.kinds.accepts(member, (a as Element).kind.ref)) return true;
-        }
-        return false;
     }
 
     private checkRepeatedEntries(element: Element, accept: ValidationAcceptor): void {

@@ -1,7 +1,6 @@
 // Loads a set of files into a workspace and builds it with validation: the entry point for the CLI, the tests
 // and anything else that works on a model without a language client.
 import type { LangiumDocument, URI } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomServices } from '../pom-module.js';
 import { ensurePrelude } from '../prelude/prelude.js';
 import { PomIndexManager } from './pom-index-manager.js';
@@ -39,8 +38,4 @@ export async function buildWorkspace(
     });
     await shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true });
     return documents;
-}
-
-export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
-    return document.diagnostics ?? [];
 }
