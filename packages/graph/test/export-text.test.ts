@@ -39,7 +39,7 @@ beforeAll(() => {
     ensureBuilt();
     work = mkdtempSync(path.join(tmpdir(), 'pom-graph-text-'));
     acme = JSON.parse(pom(['compile', 'examples/acme']).stdout) as CompiledModel;
-    hostile = JSON.parse(pom(['compile', 'test/graph/fixtures/hostile']).stdout) as CompiledModel;
+    hostile = JSON.parse(pom(['compile', 'packages/graph/test/fixtures/hostile']).stdout) as CompiledModel;
 });
 
 afterAll(() => {

@@ -1,5 +1,6 @@
-// The messages between the extension host and the graph webview. The host (graph-panel.ts) and the webview script
-// (media/graph/) both import these types; nothing else defines a graph message.
+// The messages between the extension host and the graph webview. The host (packages/extension's graph-panel.ts,
+// through `pom-graph/protocol`) and the webview script (webview-main.ts) both import these types; nothing else
+// defines a graph message.
 import type { CompiledModel } from 'pom-language/model';
 
 /** Host → webview. */
@@ -19,6 +20,3 @@ export type WebviewMessage =
     | { type: 'export'; format: 'svg' | 'png'; data: string }
     /** Something went wrong in the webview; the host writes it to the output channel. */
     | { type: 'error'; message: string };
-
-/** The command that opens the graph beside the editor. */
-export const SHOW_GRAPH_COMMAND = 'pom.showGraph';

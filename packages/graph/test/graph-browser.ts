@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import type { CompiledModel } from 'pom-language/model';
 // @ts-expect-error: a plain JavaScript module without types
-import { generateModel } from '../../scripts/bench/generate-model.js';
+import { generateModel } from '../../../scripts/bench/generate-model.js';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
-export const MEDIA = path.join(ROOT, 'packages/extension/dist/media');
+export const MEDIA = path.join(ROOT, 'packages/graph/dist');
 export const ARTIFACTS = path.join(ROOT, 'test-results/graph');
 
 /** Bounds every browser wait, so a broken page fails its test instead of stalling the run. */

@@ -265,7 +265,7 @@ describe('the standalone page of a hostile model', () => {
     let page: Page;
 
     beforeAll(async () => {
-        ({ graph, model } = await open('test/graph/fixtures/hostile', 'hostile'));
+        ({ graph, model } = await open('packages/graph/test/fixtures/hostile', 'hostile'));
         page = graph.page;
     });
 

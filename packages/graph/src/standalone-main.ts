@@ -1,5 +1,5 @@
-// The graph in the page `pom graph` writes (bundled to dist/media/graph-standalone.js and inlined): the model comes
-// from the page's JSON data block; exports download through an <a download> and a blob or data URL.
+// The graph in the page `pom graph` writes (bundled to dist/graph-standalone.js and inlined by the CLI): the model
+// comes from the page's JSON data block; exports download through an <a download> and a blob or data URL.
 import { MODEL_SCRIPT_ID } from 'pom-language/export';
 import type { CompiledModel } from 'pom-language/model';
 import { html } from './dom.js';

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { flowLayout } from 'pom-language/export';
 import { type CompiledModel, ModelGraph } from 'pom-language/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostMessage, WebviewMessage } from '../../packages/extension/src/webview-protocol.js';
+import type { HostMessage, WebviewMessage } from '../src/webview-protocol.js';
 import {
     cspViolations,
     ensureBuilt,
@@ -26,7 +26,7 @@ import {
 } from './graph-browser.js';
 
 const WIZARD = 'acme.growth.TeamActivation.WizardBet';
-const HARNESS = path.join(ROOT, 'test/graph/harness.html');
+const HARNESS = path.join(ROOT, 'packages/graph/test/harness.html');
 
 let browser: Browser;
 let work: string;
@@ -69,7 +69,7 @@ beforeAll(async () => {
     browser = await launchChromium();
     const allowed = [
         pathToFileURL(HARNESS).href,
-        pathToFileURL(path.join(ROOT, 'test/graph/fake-vscode-api.js')).href,
+        pathToFileURL(path.join(ROOT, 'packages/graph/test/fake-vscode-api.js')).href,
         pathToFileURL(path.join(MEDIA, 'graph-webview.js')).href,
         pathToFileURL(path.join(MEDIA, 'graph.css')).href,
     ];
@@ -234,7 +234,7 @@ describe('the graph webview', () => {
     });
 
     it('draws a hostile model as text, runs nothing and breaks no CSP rule', async () => {
-        const hostile = compile('test/graph/fixtures/hostile');
+        const hostile = compile('packages/graph/test/fixtures/hostile');
         await showModel(hostile, 'hostile.Payload');
         expect(await page.locator('.pom-canvas .node[data-id]').count()).toBe(hostile.elements.length);
         for (const element of hostile.elements) {
@@ -254,7 +254,7 @@ describe('the graph webview', () => {
         expect(sorted(new Set(graph.requests))).toEqual(
             sorted([
                 pathToFileURL(HARNESS).href,
-                pathToFileURL(path.join(ROOT, 'test/graph/fake-vscode-api.js')).href,
+                pathToFileURL(path.join(ROOT, 'packages/graph/test/fake-vscode-api.js')).href,
                 pathToFileURL(path.join(MEDIA, 'graph-webview.js')).href,
                 pathToFileURL(path.join(MEDIA, 'graph.css')).href,
             ]),

@@ -1,8 +1,9 @@
-// The graph in the VS Code webview (bundled to dist/media/graph-webview.js). The page is graph-panel.ts's: a strict
-// CSP, graph.css, this script by nonce, an empty body the view builds under. Messages are webview-protocol.ts's:
-// `ready` once loaded, then `model` and `cursor` in; `reveal`, `export` and `error` out.
-import type { HostMessage, WebviewMessage } from '../../src/webview-protocol.js';
+// The graph in the VS Code webview (bundled to dist/graph-webview.js, which the extension ships in its dist/media).
+// The page is graph-panel.ts's: a strict CSP, graph.css, this script by nonce, an empty body the view builds under.
+// Messages are webview-protocol.ts's: `ready` once loaded, then `model` and `cursor` in; `reveal`, `export` and `error` out.
+
 import { GraphView } from './graph-view.js';
+import type { HostMessage, WebviewMessage } from './webview-protocol.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewMessage): void;
