@@ -28,7 +28,21 @@ const common = {
 // no source map: the page has to be self-contained and small.
 const graph = `${root}packages/graph/src`;
 const graphOut = `${root}packages/graph/dist`;
+// The layout worker first: the page scripts carry its text and start it from a blob URL (see layout-engine.ts).
+const worker = await esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: [`${graph}/layout/layout-worker.ts`],
+    write: false,
+    outdir: graphOut,
+});
 await esbuild.build({
+    define: { POM_LAYOUT_WORKER: JSON.stringify(worker.outputFiles[0].text) },
     bundle: true,
     platform: 'browser',
     format: 'iife',

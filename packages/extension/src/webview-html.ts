@@ -25,6 +25,8 @@ export function graphCsp(cspSource: string, nonce: string): string {
         `style-src ${cspSource}`,
         `img-src ${cspSource} data: blob:`,
         `font-src ${cspSource}`,
+        // The layout worker starts from a blob of the script's own text: nothing is loaded to run it.
+        'worker-src blob:',
     ].join('; ');
 }
 

@@ -2,8 +2,8 @@
 // flow still reads left to right. It runs a fixed number of ticks in slices of a few milliseconds between frames,
 // so even ten thousand elements never freeze the page, and reports progress so the view can redraw.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation } from 'd3';
-import { type FlowLayout, isSideElement } from 'pom-language/export';
 import type { GraphData, GraphEdge, GraphNode } from './graph-data.js';
+import type { StageLayout } from './layout/layout-types.js';
 
 /** Ticks to a settled layout; fewer past the large-model size, where each costs more and matters less. */
 export const FORCE_TICKS = 300;
@@ -33,7 +33,7 @@ export function runForce(data: GraphData, anchor: (node: GraphNode) => { x: numb
         .force(
             'link',
             forceLink<GraphNode, { source: GraphNode; target: GraphNode; edge: GraphEdge }>(links)
-                .distance((l) => (l.edge.kind === 'context' ? 90 : 60))
+                .distance((l) => (l.edge.kind === 'context' ? 320 : 240))
                 .strength((l) => (l.edge.kind === 'context' ? 0.05 : 0.4)),
         )
         .force(
@@ -46,7 +46,8 @@ export function runForce(data: GraphData, anchor: (node: GraphNode) => { x: numb
         .force('x', forceX<GraphNode>((d) => anchor(d).x).strength(0.08))
         .force('y', forceY<GraphNode>((d) => anchor(d).y).strength(0.02))
         .stop();
-    if (n <= 3000) simulation.force('collide', forceCollide<GraphNode>(14).iterations(1));
+    // Cards are wide: a generous collision radius keeps most of them apart.
+    if (n <= 3000) simulation.force('collide', forceCollide<GraphNode>(70).iterations(1));
 
     let ticks = 0;
     let cancelled = false;
@@ -72,16 +73,7 @@ export function runForce(data: GraphData, anchor: (node: GraphNode) => { x: numb
     };
 }
 
-/** Where each node is pulled to: the middle of its column and of its band (or of the side area) in a flow layout. */
-export function flowAnchors(data: GraphData, layout: FlowLayout): (node: GraphNode) => { x: number; y: number } {
-    const columnX = new Map(layout.columns.map((c) => [c.key, c.x + c.width / 2]));
-    const bandY = new Map(layout.bands.map((b) => [b.key, b.y + b.height / 2]));
-    const sideY = layout.side ? layout.side.y + layout.side.height / 2 : 0;
-    const anchors = new Map(
-        data.nodes.map((n) => [
-            n.id,
-            { x: columnX.get(n.column) ?? n.x, y: isSideElement(n.element) ? sideY : (bandY.get(n.band) ?? n.y) },
-        ]),
-    );
-    return (node) => anchors.get(node.id) ?? node;
+/** Where each node is pulled to: its place in the stage layout. */
+export function flowAnchors(layout: StageLayout): (node: GraphNode) => { x: number; y: number } {
+    return (node) => layout.cards.get(node.id) ?? node;
 }

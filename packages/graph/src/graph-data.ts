@@ -2,6 +2,7 @@
 // pointing the way value goes, with the lookups that hovering, filtering and keyboard travel need.
 import { type EdgeKind, edgeEnds, edgeKind, elementBand, elementColumn, elementLabel } from 'pom-language/export';
 import { type CompiledElement, type CompiledLink, type CompiledModel, ModelGraph } from 'pom-language/model';
+import { CARD } from './layout/stage-layout.js';
 
 export interface GraphNode {
     id: string;
@@ -9,8 +10,11 @@ export interface GraphNode {
     column: string;
     band: string;
     label: string;
+    /** Centre of the card, and its size (layout units). */
     x: number;
     y: number;
+    width: number;
+    height: number;
     // Filled in by d3-force while it runs.
     vx?: number;
     vy?: number;
@@ -46,6 +50,8 @@ export class GraphData {
             label: elementLabel(element),
             x: 0,
             y: 0,
+            width: CARD.width,
+            height: CARD.height,
         }));
         for (const node of this.nodes) this.byId.set(node.id, node);
         model.links.forEach((link, index) => {

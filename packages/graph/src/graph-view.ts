@@ -1,21 +1,26 @@
 // The graph view: one renderer for the VS Code webview and the standalone page. It takes compiled models (and the
-// editor's cursor), lays them out, draws them with d3, and reports back through a host: reveal a source, export
-// a picture, an error. Live updates keep every surviving element where it was and put new ones near their parent
-// or a neighbour.
-import { type FlowLayout, flowLayout } from 'pom-language/export';
+// editor's cursor), shows the picture chosen in the view picker, lays it out in a worker, draws it with d3, and
+// reports back through a host: reveal a source, export a picture, an error. Live updates keep every surviving
+// element where it was and put new ones near their parent or a neighbour. What the reader chose (view, zoom,
+// filters, context links, selection) is kept in the host's state store, so a reload restores it.
 import type { CompiledModel } from 'pom-language/model';
 import { html } from './dom.js';
-import { type Filters, isFiltering, kindChoices, NO_FILTERS, ownerChoices, passes } from './filters.js';
+import { type Filters, isFiltering, kindChoices, ownerChoices, passes } from './filters.js';
 import { type ForceRun, flowAnchors, runForce } from './force-layout.js';
 import { GraphData, type GraphNode } from './graph-data.js';
+import { ColumnHeaders } from './headers.js';
 import { HoverCard } from './hover-card.js';
-import { type Box, pngDataUrl, svgMarkup } from './image-export.js';
+import { exportPicture } from './image-export.js';
 import { type Direction, type Travel, travel } from './keyboard.js';
+import { LayoutEngine } from './layout/layout-engine.js';
+import { layoutInput, type StageLayout } from './layout/layout-types.js';
 import { legend } from './legend.js';
 import { keepPositions } from './live-positions.js';
 import { Scene } from './scene.js';
 import { type Action, type LayoutName, Toolbar } from './toolbar.js';
-import { Viewport } from './viewport.js';
+import { parseState, type StateStore, type ViewState } from './view-state.js';
+import { type Bounds, Viewport } from './viewport.js';
+import { claimsInDoubt, EVIDENCE_VIEW, viewChoices, viewModel, viewTitle, WHOLE_MODEL } from './views.js';
 
 export interface SourceTarget {
     id: string;
@@ -30,6 +35,8 @@ export interface GraphHost {
     /** SVG as text, PNG as a data URL. */
     exportImage(format: 'svg' | 'png', data: string): void;
     error(message: string): void;
+    /** Where the view keeps what the reader chose; without it, nothing is remembered. */
+    store?: StateStore;
 }
 
 const ARROWS: Record<string, Direction> = { ArrowRight: 'right', ArrowLeft: 'left', ArrowUp: 'up', ArrowDown: 'down' };
@@ -40,39 +47,60 @@ export class GraphView {
     private readonly stage: HTMLElement;
     private readonly scene: Scene;
     private readonly card: HoverCard;
+    private readonly headers: ColumnHeaders;
     private readonly viewport: Viewport;
+    private readonly engine: LayoutEngine;
+    private model: CompiledModel | null = null;
     private data: GraphData | null = null;
-    /** The flow layout the guides and the force layout's anchors come from. */
-    private guides: FlowLayout | null = null;
-    private layout: LayoutName = 'flow';
-    private filters: Filters = { ...NO_FILTERS };
+    /** The stage layout the guides, the header strip and the force layout's anchors come from. */
+    private guides: StageLayout | null = null;
+    private state: ViewState;
+    /** A saved zoom to restore instead of fitting, once, when the first picture is drawn. */
+    private restoreZoom: ViewState['zoom'];
     private shown: Set<string> | null = null;
-    private selected: string | null = null;
     private cursor: string | null = null;
     private focused: string | null = null;
     private lastTravel: Travel | null = null;
     private force: ForceRun | null = null;
+    private generation = 0;
 
     constructor(
         parent: HTMLElement,
         private readonly host: GraphHost,
     ) {
-        this.root = html('div', { class: 'pom-graph', 'data-state': 'empty', 'data-layout': 'flow' });
+        this.state = parseState(host.store?.load());
+        this.restoreZoom = this.state.zoom;
+        this.root = html('div', { class: 'pom-graph', 'data-state': 'empty', 'data-layout': this.state.layout });
         parent.append(this.root);
         this.toolbar = new Toolbar(this.root, {
+            view: (id) => this.setView(id),
+            context: (shown) => this.setContextShown(shown),
             layout: (name) => this.setLayout(name),
             filters: (filters) => {
-                this.filters = filters;
+                this.state.filters = filters;
                 this.applyFilters();
+                this.save();
             },
             action: (name) => this.act(name),
         });
+        this.toolbar.setLayout(this.state.layout);
+        this.toolbar.setContext(this.state.context);
+        this.root.classList.toggle('show-context', this.state.context);
         this.stage = html('div', { class: 'pom-stage' });
         this.root.append(this.stage);
         this.scene = new Scene(this.stage);
+        this.headers = new ColumnHeaders(this.stage);
         this.card = new HoverCard(this.stage);
         legend(this.root);
-        this.viewport = new Viewport(this.scene, () => this.card.hide());
+        this.viewport = new Viewport(
+            this.scene,
+            (t) => {
+                this.card.hide();
+                this.headers.place(t);
+            },
+            () => this.save(),
+        );
+        this.engine = new LayoutEngine((message) => host.error(message));
         this.listen();
     }
 
@@ -80,43 +108,11 @@ export class GraphView {
 
     /** Draws a model: the first one laid out and fitted, a later one with every surviving element kept in place. */
     setModel(model: CompiledModel): void {
-        const next = new GraphData(model);
-        const fresh = flowLayout(model);
-        const previous = this.data;
-        const survivors = previous ? next.nodes.filter((n) => previous.byId.has(n.id)).length : 0;
-        const interrupted = this.force !== null;
-        this.force?.cancel();
-        this.force = null;
-        this.data = next;
-        if (!previous || survivors === 0) {
-            for (const node of next.nodes) Object.assign(node, fresh.positions.get(node.id));
-            this.guides = fresh;
-        } else {
-            keepPositions(next, previous, fresh);
-        }
-        if (this.selected && !next.byId.has(this.selected)) this.selected = null;
-        if (this.cursor && !next.byId.has(this.cursor)) this.cursor = null;
-        if (this.focused && !next.byId.has(this.focused)) this.focused = null;
-        this.lastTravel = null;
-        this.toolbar.setChoices(kindChoices(model.elements), ownerChoices(model.elements));
-        this.filters = this.toolbar.filters;
-        this.scene.curved = this.layout === 'flow';
-        this.scene.draw(next);
-        this.scene.drawGuides(this.layout === 'flow' ? this.guides : null);
-        this.applyFilters();
-        this.highlight();
-        this.setRoving(this.focused ?? next.nodes[0]?.id ?? null);
-        if (!previous || survivors === 0) {
-            this.fit();
-            if (this.layout === 'force') this.startForce();
-        } else if (interrupted && this.layout === 'force') {
-            // The update stopped a force layout half way: let it settle from where everything is now.
-            this.startForce();
-        }
-        this.viewport.scheduleCull();
-        this.root.dataset.state = 'drawn';
-        performance.mark('pom-graph-drawn');
-        requestAnimationFrame(() => setTimeout(() => performance.mark('pom-graph-painted'), 0));
+        this.model = model;
+        const choices = viewChoices(model);
+        if (!choices.some((c) => c.id === this.state.view)) this.state.view = WHOLE_MODEL;
+        this.toolbar.setViews(choices, this.state.view);
+        this.show(true);
     }
 
     /** The element under the editor's cursor: marked, its lineage lit when nothing is selected, scrolled into view. */
@@ -127,33 +123,127 @@ export class GraphView {
         if (node) this.viewport.ensureVisible(node);
     }
 
+    private setView(id: string): void {
+        this.state.view = id;
+        this.state.selected = null;
+        this.show(false);
+        this.save();
+    }
+
+    /** Lays out and draws the current view of the model; `keep` keeps the places of elements already drawn. */
+    private show(keep: boolean): void {
+        const model = this.model;
+        if (!model) return;
+        const next = new GraphData(viewModel(model, this.state.view));
+        const previous = keep ? this.data : null;
+        const survivors = previous ? next.nodes.filter((n) => previous.byId.has(n.id)).length : 0;
+        const interrupted = this.force !== null;
+        this.force?.cancel();
+        this.force = null;
+        const generation = ++this.generation;
+        let drawn = false;
+        this.root.dataset.layoutState = 'pending';
+        this.engine.layout(layoutInput(next.model), (layout, final) => {
+            if (generation !== this.generation) return;
+            if (!drawn) {
+                drawn = true;
+                this.draw(next, layout, previous && survivors > 0 ? previous : null, interrupted);
+            } else if (!previous || survivors === 0) {
+                this.refine(layout);
+            }
+            if (final) {
+                this.root.dataset.layoutState = 'final';
+                performance.mark('pom-layout-final');
+            }
+        });
+    }
+
+    private draw(next: GraphData, layout: StageLayout, previous: GraphData | null, interrupted: boolean): void {
+        this.data = next;
+        if (previous) {
+            keepPositions(next, previous, layout);
+        } else {
+            this.place(layout);
+        }
+        if (this.state.selected && !next.byId.has(this.state.selected)) this.state.selected = null;
+        if (this.cursor && !next.byId.has(this.cursor)) this.cursor = null;
+        if (this.focused && !next.byId.has(this.focused)) this.focused = null;
+        this.lastTravel = null;
+        const elements = next.model.elements;
+        this.toolbar.setChoices(kindChoices(elements), ownerChoices(elements));
+        this.toolbar.setFilters(this.state.filters);
+        this.state.filters = this.toolbar.filters;
+        this.toolbar.setTitle(viewTitle(this.model!, this.state.view));
+        this.scene.curved = this.state.layout === 'flow';
+        this.scene.draw(next);
+        this.drawGuides();
+        this.applyFilters();
+        this.highlight();
+        this.setRoving(this.focused ?? next.nodes[0]?.id ?? null);
+        if (!previous) {
+            if (this.restoreZoom) this.viewport.restore(this.restoreZoom);
+            else this.fit();
+            this.restoreZoom = null;
+            if (this.state.layout === 'force') this.startForce();
+        } else if (interrupted && this.state.layout === 'force') {
+            // The update stopped a force layout half way: let it settle from where everything is now.
+            this.startForce();
+        }
+        this.headers.place(this.viewport.transform);
+        this.viewport.scheduleCull();
+        this.root.dataset.state = 'drawn';
+        performance.mark('pom-graph-drawn');
+        requestAnimationFrame(() => setTimeout(() => performance.mark('pom-graph-painted'), 0));
+    }
+
+    /** Puts every node where the layout says. */
+    private place(layout: StageLayout): void {
+        this.guides = layout;
+        for (const node of this.data?.nodes ?? []) {
+            const card = layout.cards.get(node.id);
+            if (card) Object.assign(node, card);
+        }
+    }
+
+    /** A better-ordered layout arrived from the worker: move to it without refitting (the reader may be zooming). */
+    private refine(layout: StageLayout): void {
+        if (this.state.layout !== 'flow') {
+            this.guides = layout;
+            return;
+        }
+        this.place(layout);
+        this.drawGuides();
+        this.scene.updatePositions();
+    }
+
+    private drawGuides(): void {
+        const flow = this.state.layout === 'flow';
+        this.scene.drawGuides(flow ? this.guides : null);
+        this.headers.set(flow ? this.guides : null);
+        this.headers.place(this.viewport.transform);
+    }
+
     // ---- layout ---------------------------------------------------------------------------------------------------
 
     private setLayout(name: LayoutName): void {
-        this.layout = name;
+        this.state.layout = name;
         this.toolbar.setLayout(name);
         this.root.dataset.layout = name;
         this.relayout();
+        this.save();
     }
 
-    /** Lays the current model out from scratch in the current layout. */
+    /** Lays the current picture out from scratch in the current layout. */
     private relayout(): void {
-        const data = this.data;
         this.force?.cancel();
         this.force = null;
-        if (!data) return;
-        this.guides = flowLayout(data.model);
-        for (const node of data.nodes) Object.assign(node, this.guides.positions.get(node.id));
-        this.scene.curved = this.layout === 'flow';
-        this.scene.drawGuides(this.layout === 'flow' ? this.guides : null);
-        this.scene.updatePositions();
-        this.fit();
-        if (this.layout === 'force') this.startForce();
+        if (!this.data) return;
+        this.show(false);
     }
 
     private startForce(): void {
         const data = this.data!;
-        const anchor = flowAnchors(data, this.guides ?? flowLayout(data.model));
+        const anchor = flowAnchors(this.guides!);
         this.root.dataset.settled = 'false';
         let drawn = performance.now();
         // Redrawing thousands of elements costs more than a slice of ticks: show progress a few times a second.
@@ -177,12 +267,34 @@ export class GraphView {
 
     // ---- view -----------------------------------------------------------------------------------------------------
 
-    /** Zooms to show every visible element (and, in the flow layout, the band labels when nothing is filtered). */
+    /** Zooms so every visible card fits (and, in the flow layout with nothing filtered, the bands and their labels). */
     fit(): void {
         const data = this.data;
         if (!data) return;
         const nodes = this.shown ? data.nodes.filter((n) => this.shown!.has(n.id)) : data.nodes;
-        this.viewport.fit(nodes, { bandLabels: this.layout === 'flow' && !this.shown, headers: this.layout === 'flow' });
+        const flow = this.state.layout === 'flow';
+        let box: Bounds | null = Viewport.bounds(nodes);
+        if (box && flow && !this.shown && this.guides) {
+            box = {
+                x0: Math.min(box.x0, -24),
+                y0: Math.min(box.y0, 0),
+                x1: Math.max(box.x1, this.guides.width),
+                y1: Math.max(box.y1, this.guides.height),
+            };
+        }
+        this.viewport.fit(box, flow);
+    }
+
+    private setContextShown(shown: boolean): void {
+        this.state.context = shown;
+        this.root.classList.toggle('show-context', shown);
+        this.save();
+    }
+
+    private save(): void {
+        if (!this.host.store || !this.data) return;
+        const t = this.viewport.transform;
+        this.host.store.save({ ...this.state, filters: { ...this.state.filters }, zoom: { x: t.x, y: t.y, k: t.k } });
     }
 
     // ---- filters and highlight ------------------------------------------------------------------------------------
@@ -190,9 +302,10 @@ export class GraphView {
     private applyFilters(): void {
         const data = this.data;
         if (!data) return;
-        this.shown = isFiltering(this.filters) ? new Set(data.nodes.filter((n) => passes(n.element, this.filters)).map((n) => n.id)) : null;
+        const filters: Filters = this.state.filters;
+        this.shown = isFiltering(filters) ? new Set(data.nodes.filter((n) => passes(n.element, filters)).map((n) => n.id)) : null;
         this.scene.applyVisibility(this.shown);
-        this.root.classList.toggle('no-side', !this.filters.side);
+        this.root.classList.toggle('no-side', !filters.side);
         const total = data.nodes.length;
         const count = this.shown ? this.shown.size : total;
         const links = data.edges.length;
@@ -206,16 +319,21 @@ export class GraphView {
     private highlight(): void {
         const data = this.data;
         if (!data) return;
-        const focus = this.selected ?? this.cursor;
-        this.scene.applyHighlight(focus ? data.lineageOf(focus) : null, this.selected, this.cursor);
-        if (this.selected) this.root.dataset.selected = this.selected;
+        const selected = this.state.selected;
+        const focus = selected ?? this.cursor;
+        const evidence = this.state.view === EVIDENCE_VIEW && this.model ? claimsInDoubt(this.model) : null;
+        this.scene.applyHighlight(focus ? data.lineageOf(focus) : evidence, selected, this.cursor);
+        this.scene.showContextOf(new Set(focus ? [focus] : []));
+        if (selected) this.root.dataset.selected = selected;
         else delete this.root.dataset.selected;
     }
 
     select(id: string | null, reveal = false): void {
         const node = id ? this.data?.byId.get(id) : undefined;
-        this.selected = node ? node.id : null;
+        const changed = this.state.selected !== (node ? node.id : null);
+        this.state.selected = node ? node.id : null;
         this.highlight();
+        if (changed) this.save();
         if (node && reveal) this.reveal({ id: node.id, ...node.element.source });
     }
 
@@ -327,22 +445,15 @@ export class GraphView {
                 this.relayout();
                 return;
             case 'export-svg':
-                this.host.exportImage('svg', svgMarkup(this.scene.svg, this.exportBox()));
-                return;
             case 'export-png': {
-                const box = this.exportBox();
-                pngDataUrl(svgMarkup(this.scene.svg, box), box.width, box.height).then(
-                    (url) => this.host.exportImage('png', url),
-                    (error: unknown) => this.host.error(`PNG export failed: ${error instanceof Error ? error.message : String(error)}`),
+                const format = action === 'export-svg' ? 'svg' : 'png';
+                const title = this.model ? viewTitle(this.model, this.state.view) : 'Model';
+                exportPicture(this.scene, title, format).then(
+                    (data) => this.host.exportImage(format, data),
+                    (error: unknown) =>
+                        this.host.error(`${format.toUpperCase()} export failed: ${error instanceof Error ? error.message : String(error)}`),
                 );
             }
         }
-    }
-
-    private exportBox(): Box {
-        const box = this.scene.viewport.getBBox();
-        // Labels are not laid out while zoomed out; leave room for them.
-        const labels = this.scene.svg.classList.contains('far') ? 200 : 0;
-        return { x: box.x - 20, y: box.y - 20, width: box.width + 40 + labels, height: box.height + 40 };
     }
 }

@@ -1,14 +1,18 @@
-// The SVG the view draws into: guides (bands and column headers of the flow layout), edges, nodes, and the classes
-// that filtering, highlighting and level of detail switch. Every node is a `<g data-id>` and, below the large-model
-// threshold, every link a `<path data-link>`; above it, links are drawn as one path per style (with the highlighted
-// lineage on top, one path each), so ten thousand elements still open and pan.
+// The SVG the view draws into: guides (bands, nesting frames and column labels of the stage layout), edges, cards,
+// and the classes that filtering, highlighting and level of detail switch. Every node is a `<g data-id>` and, below
+// the large-model threshold, every link a `<path data-link>`; above it, links are drawn as one path per style (with
+// the highlighted lineage on top, one path each), so ten thousand elements still open and pan. Context links are
+// drawn but hidden until asked for (the switch, or the selected element's own).
 import { select } from 'd3';
-import { edgePath, type FlowLayout, NODE_RADIUS, STAGE_STYLES, shapePath, shortLabel } from 'pom-language/export';
+import { cardStyle } from './card-style.js';
+import { CardPainter } from './cards.js';
 import { svg } from './dom.js';
+import { edgeCurve } from './edge-path.js';
 import type { GraphData, GraphEdge, GraphNode } from './graph-data.js';
+import type { StageLayout } from './layout/layout-types.js';
 
-/** Below this zoom, labels are not drawn at all. */
-const FAR_SCALE = 0.3;
+/** Zoom levels of detail: a coloured block below `dot`, the title up to `full`, the whole card above. */
+export const LOD = { dot: 0.3, full: 0.85 } as const;
 
 /** Above this many elements the view switches to its level-of-detail drawing. */
 export const LARGE_MODEL = 3000;
@@ -38,6 +42,7 @@ export class Scene {
     private litEdges: GraphEdge[] = [];
     large = false;
     curved = true;
+    private readonly painter = new CardPainter();
 
     constructor(parent: HTMLElement) {
         this.svg = svg('svg', { class: 'pom-canvas', role: 'application', 'aria-label': 'Model graph' });
@@ -47,7 +52,7 @@ export class Scene {
                 id: `pom-arrow-${kind}`,
                 class: `arrow arrow-${kind}`,
                 viewBox: '0 -4 8 8',
-                refX: String(NODE_RADIUS + 10),
+                refX: '7',
                 markerWidth: '8',
                 markerHeight: '8',
                 markerUnits: 'userSpaceOnUse',
@@ -87,19 +92,9 @@ export class Scene {
             .attr('role', 'button')
             .attr('aria-label', (d) => `${d.element.kind} ${d.label}`);
         nodes.selectAll('*').remove();
-        nodes
-            .append('path')
-            .attr('class', 'shape')
-            .attr('d', (d) => shapePath(STAGE_STYLES[d.column].shape, NODE_RADIUS))
-            .attr('fill', (d) => STAGE_STYLES[d.column].color);
-        nodes
-            .append('text')
-            .attr('class', 'label')
-            .attr('x', NODE_RADIUS + 5)
-            .attr('y', 4)
-            .text((d) => shortLabel(d.label));
         nodes.each((d, i, group) => {
             this.nodeElements.set(d.id, group[i]);
+            this.painter.paint(group[i], d, data);
         });
 
         this.edgeLayer.replaceChildren();
@@ -132,24 +127,43 @@ export class Scene {
         });
     }
 
-    /** The bands, the side area and the column headers of a flow layout, or none (the force layout). */
-    drawGuides(layout: FlowLayout | null): void {
+    /**
+     * The bands (with their labels in the strip above their cards), the frames around nested cards, and the column
+     * labels (in the side area drawn here; above the flow, the view's header strip shows them, and exports draw them).
+     */
+    drawGuides(layout: StageLayout | null): void {
         this.guideLayer.replaceChildren();
         if (!layout) return;
-        const left = -40;
-        const width = layout.width + 80;
-        const area = (cls: string, y: number, height: number, label: string) =>
-            this.guideLayer.append(
-                svg('rect', { class: cls, x: String(left), y: String(y), width: String(width), height: String(height) }),
-                svg('text', { class: `band-label ${cls}`, x: String(left + 12), y: String(y + 20) }, label),
-            );
+        const left = -24;
+        const width = layout.width + 48;
         layout.bands.forEach((band, i) => {
-            area(`band band-${i % 2}`, band.y, band.height, band.label);
+            const side = band.key === 'side';
+            const cls = side ? 'band side' : `band band-${i % 2}`;
+            this.guideLayer.append(
+                svg('rect', { class: cls, x: String(left), y: String(band.y), width: String(width), height: String(band.height) }),
+            );
+            if (!side)
+                this.guideLayer.append(svg('text', { class: 'band-label', x: String(left + 8), y: String(band.y + 19) }, band.label));
         });
-        if (layout.side) area('band side', layout.side.y, layout.side.height, 'Out of the flow');
+        for (const group of layout.groups) {
+            this.guideLayer.append(
+                svg('rect', {
+                    class: 'group-frame',
+                    'data-group': group.id,
+                    x: String(group.x),
+                    y: String(group.y),
+                    width: String(group.width),
+                    height: String(group.height),
+                    rx: '8',
+                }),
+            );
+        }
         for (const column of layout.columns) {
             const cls = `column-label${column.side ? ' side' : ''}`;
-            this.guideLayer.append(svg('text', { class: cls, x: String(column.x), y: String(column.labelY) }, column.label));
+            const y = column.side && layout.side ? layout.side.y + 19 : -12;
+            this.guideLayer.append(
+                svg('text', { class: cls, x: String(column.x + 4), y: String(y), 'data-column': column.key }, cardStyle(column.key).label),
+            );
         }
     }
 
@@ -162,11 +176,11 @@ export class Scene {
         if (this.large) {
             this.drawBundles();
             for (const [i, edge] of this.litEdges.entries()) {
-                (this.litEdgeLayer.children[i] as SVGPathElement).setAttribute('d', edgePath(edge.source, edge.target, this.curved));
+                (this.litEdgeLayer.children[i] as SVGPathElement).setAttribute('d', edgeCurve(edge.source, edge.target, this.curved));
             }
         } else {
             data.edges.forEach((edge, i) => {
-                this.edgeElements[i].setAttribute('d', edgePath(edge.source, edge.target, this.curved));
+                this.edgeElements[i].setAttribute('d', edgeCurve(edge.source, edge.target, this.curved));
             });
         }
     }
@@ -221,7 +235,7 @@ export class Scene {
                 ...this.litEdges.map((edge) => {
                     const path = this.edgeElement(edge);
                     path.classList.add('lit');
-                    path.setAttribute('d', edgePath(edge.source, edge.target, this.curved));
+                    path.setAttribute('d', edgeCurve(edge.source, edge.target, this.curved));
                     return path;
                 }),
             );
@@ -241,13 +255,20 @@ export class Scene {
         });
     }
 
-    /**
-     * Labels only where they can be read. Between full size and the cut-off, labels grow in layout units as the view
-     * shrinks, so a model of a hundred or two elements is legible at the zoom that fits it.
-     */
+    /** The level of detail for a zoom: a coloured block far out, the title in the middle, the whole card close in. */
     setDetail(scale: number): void {
-        this.svg.classList.toggle('far', scale < FAR_SCALE);
-        this.svg.style.setProperty('--label-scale', String(Math.min(1 / FAR_SCALE, Math.max(1, 0.9 / scale))));
+        const lod = scale < LOD.dot ? 'dot' : scale < LOD.full ? 'title' : 'full';
+        for (const name of ['dot', 'title', 'full']) this.svg.classList.toggle(`lod-${name}`, name === lod);
+        this.svg.classList.toggle('far', lod === 'dot');
+    }
+
+    /** Context links of these elements are shown even when the switch hides context links. */
+    showContextOf(ids: ReadonlySet<string>): void {
+        if (this.large || !this.data) return;
+        this.data.edges.forEach((edge, i) => {
+            const own = edge.kind === 'context' && (ids.has(edge.source.id) || ids.has(edge.target.id));
+            this.edgeElements[i].classList.toggle('context-shown', own);
+        });
     }
 
     /** In a large model, takes the elements outside the visible area (in layout units) out of rendering. */

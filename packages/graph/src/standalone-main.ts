@@ -4,6 +4,7 @@ import { MODEL_SCRIPT_ID } from 'pom-language/export';
 import type { CompiledModel } from 'pom-language/model';
 import { html } from './dom.js';
 import { GraphView } from './graph-view.js';
+import { historyStore } from './view-state.js';
 
 function download(name: string, href: string): void {
     const link = html('a', { download: name, href });
@@ -31,6 +32,7 @@ try {
             setTimeout(() => URL.revokeObjectURL(url), 10_000);
         },
         error: showError,
+        store: historyStore(),
     });
     view.setModel(model);
 } catch (error) {

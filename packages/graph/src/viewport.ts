@@ -1,8 +1,20 @@
-// Zoom and pan (d3-zoom) over the scene: fitting the visible elements, bringing one into view, level of detail as
-// the scale changes, and, in a large model, culling what is off screen once the view comes to rest.
+// Zoom and pan (d3-zoom) over the scene: fitting a box (every card inside the view, room left for the header strip),
+// bringing one element into view, level of detail as the scale changes, and, in a large model, culling what is off
+// screen once the view comes to rest.
 import { select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { GraphNode } from './graph-data.js';
+import { HEADER_HEIGHT } from './headers.js';
 import type { Scene } from './scene.js';
+
+export interface Bounds {
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+}
+
+/** Pixels left free around a fitted picture. */
+const MARGIN = 12;
 
 export class Viewport {
     private readonly zoomer: ZoomBehavior<SVGSVGElement, unknown>;
@@ -12,16 +24,20 @@ export class Viewport {
 
     constructor(
         private readonly scene: Scene,
-        onZoom: () => void,
+        onZoom: (transform: ZoomTransform) => void,
+        onRest: () => void,
     ) {
         this.zoomer = zoom<SVGSVGElement, unknown>()
-            .scaleExtent([0.02, 4])
+            .scaleExtent([0.01, 4])
             .on('zoom', (event: { transform: ZoomTransform }) => {
                 scene.viewport.setAttribute('transform', event.transform.toString());
                 scene.setDetail(event.transform.k);
-                onZoom();
+                onZoom(event.transform);
             })
-            .on('end', () => this.scheduleCull());
+            .on('end', () => {
+                this.scheduleCull();
+                onRest();
+            });
         select(scene.svg).call(this.zoomer);
         new ResizeObserver(() => {
             const pending = this.pending;
@@ -31,32 +47,46 @@ export class Viewport {
         }).observe(scene.svg);
     }
 
-    /** Zooms so the nodes fill the view, with room for labels, the column headers and, if asked, the band labels. */
-    fit(nodes: GraphNode[], room: { bandLabels: boolean; headers: boolean }): void {
-        if (nodes.length === 0) return;
-        let x0 = Number.POSITIVE_INFINITY;
-        let y0 = Number.POSITIVE_INFINITY;
-        let x1 = Number.NEGATIVE_INFINITY;
-        let y1 = Number.NEGATIVE_INFINITY;
+    /** The box around the cards of these nodes (layout units). */
+    static bounds(nodes: readonly GraphNode[]): Bounds | null {
+        if (nodes.length === 0) return null;
+        const b = {
+            x0: Number.POSITIVE_INFINITY,
+            y0: Number.POSITIVE_INFINITY,
+            x1: Number.NEGATIVE_INFINITY,
+            y1: Number.NEGATIVE_INFINITY,
+        };
         for (const n of nodes) {
-            x0 = Math.min(x0, n.x);
-            y0 = Math.min(y0, n.y);
-            x1 = Math.max(x1, n.x);
-            y1 = Math.max(y1, n.y);
+            b.x0 = Math.min(b.x0, n.x - n.width / 2);
+            b.y0 = Math.min(b.y0, n.y - n.height / 2);
+            b.x1 = Math.max(b.x1, n.x + n.width / 2);
+            b.y1 = Math.max(b.y1, n.y + n.height / 2);
         }
-        // The flow layout's band labels sit left of the first column, its headers above the first band.
-        x0 = room.bandLabels ? Math.min(x0 - 40, -40) : x0 - 40;
-        y0 -= room.headers ? 60 : 30;
-        x1 += 180;
-        y1 += 30;
+        return b;
+    }
+
+    /** Zooms and pans so the box fills the view below the header strip, with a margin all round. */
+    fit(box: Bounds | null, headers: boolean): void {
+        if (!box) return;
         const { width, height } = this.scene.svg.getBoundingClientRect();
         if (width === 0 || height === 0) {
-            this.pending = () => this.fit(nodes, room);
+            this.pending = () => this.fit(box, headers);
             return;
         }
-        const k = Math.min(width / (x1 - x0), height / (y1 - y0), 1.5);
-        const t = zoomIdentity.translate((width - (x1 - x0) * k) / 2 - x0 * k, (height - (y1 - y0) * k) / 2 - y0 * k).scale(k);
+        const top = (headers ? HEADER_HEIGHT : 0) + MARGIN;
+        const w = Math.max(1, box.x1 - box.x0);
+        const h = Math.max(1, box.y1 - box.y0);
+        const k = Math.max(0.01, Math.min((width - 2 * MARGIN) / w, (height - top - MARGIN) / h, 1.5));
+        const t = zoomIdentity.translate((width - w * k) / 2 - box.x0 * k, top + (height - top - MARGIN - h * k) / 2 - box.y0 * k).scale(k);
         select(this.scene.svg).call(this.zoomer.transform, t);
+    }
+
+    get transform(): ZoomTransform {
+        return zoomTransform(this.scene.svg);
+    }
+
+    restore(t: { x: number; y: number; k: number }): void {
+        select(this.scene.svg).call(this.zoomer.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
     }
 
     zoomBy(factor: number): void {

@@ -7,6 +7,8 @@ import type { HostMessage, WebviewMessage } from './webview-protocol.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewMessage): void;
+    getState(): unknown;
+    setState(state: unknown): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -23,6 +25,8 @@ const view = new GraphView(document.body, {
     reveal: (target) => post({ type: 'reveal', ...target }),
     exportImage: (format, data) => post({ type: 'export', format, data }),
     error: (message) => post({ type: 'error', message }),
+    // VS Code keeps this across reloads of the webview (and of the window, with the panel serializer).
+    store: { load: () => vscode.getState(), save: (state) => vscode.setState(state) },
 });
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

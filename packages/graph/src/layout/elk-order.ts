@@ -2,7 +2,7 @@
 // with the columns as partitions and a bet with its experiments as one tall node; the stage × horizon layout then
 // places the units in that order, so bands, slots and nesting stay as they are. Run in the layout worker, and only
 // for pictures small enough to finish quickly (see layout-engine.ts).
-import type ELK from 'elkjs/lib/elk-api.js';
+import type { ELK } from 'elkjs/lib/elk-api.js';
 import { FLOW_COLUMNS } from 'pom-language/export';
 import type { LayoutInput, StageLayout } from './layout-types.js';
 import { CARD, SLOT, stageLayout, type Unit } from './stage-layout.js';

@@ -19,8 +19,8 @@ import {
 
 /** Sizes in layout units (pixels at zoom 1). */
 export const CARD = {
-    width: 172,
-    height: 66,
+    width: 200,
+    height: 62,
     /** A nested card is this much narrower, and sits this much to the right, inside its parent's frame. */
     indent: 14,
     /** Between two sub-columns of a cell, and between two slots. */

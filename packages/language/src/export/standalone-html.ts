@@ -41,6 +41,8 @@ export function standaloneGraphHtml(page: StandalonePage): string {
         `script-src 'sha256-${page.sha256(script)}'`,
         `style-src 'sha256-${page.sha256(style)}'`,
         'img-src data: blob:',
+        // The graph's layout worker starts from a blob of the page script's own text.
+        'worker-src blob:',
     ].join('; ');
     return `<!DOCTYPE html>
 <html lang="en">
