@@ -3,37 +3,11 @@
 // carries observations, the state of its metric (a progress bar) or of its claims (an impact's verdict, in words).
 // Which parts show is the level of detail (`lod-dot`, `lod-title`, `lod-full` on the SVG, see graph.css).
 import { shapePath } from 'pom-language/export';
-import type { CompiledElement } from 'pom-language/model';
 import { cardStyle, VERDICT_COLORS } from './card-style.js';
 import { svg } from './dom.js';
+import { type ElementEvidence, evidenceOf, verdictOf } from './evidence.js';
 import type { GraphData, GraphNode } from './graph-data.js';
 import { type Measure, textMeasure, wrapText } from './text-wrap.js';
-
-/** The evidence a compiled element may carry once the model has observations. */
-export interface ElementEvidence {
-    metric: string;
-    unit: string;
-    latest: number | null;
-    at: string | null;
-    baseline: number | null;
-    target: number | null;
-    progress: number | null;
-    count: number;
-    stale: boolean;
-    series: number[];
-}
-
-export type Verdict = 'confirmed' | 'contradicted' | 'unverified';
-
-export function evidenceOf(element: CompiledElement): ElementEvidence | undefined {
-    const value = (element as CompiledElement & { evidence?: ElementEvidence }).evidence;
-    return value && typeof value === 'object' ? value : undefined;
-}
-
-export function verdictOf(element: CompiledElement): Verdict | undefined {
-    const value = (element as CompiledElement & { verdict?: unknown }).verdict;
-    return value === 'confirmed' || value === 'contradicted' || value === 'unverified' ? value : undefined;
-}
 
 /** Font sizes and line heights, in layout units. */
 export const CARD_TEXT = {

@@ -143,10 +143,12 @@ export class GraphView {
         const generation = ++this.generation;
         let drawn = false;
         this.root.dataset.layoutState = 'pending';
+        performance.mark('pom-layout-requested');
         this.engine.layout(layoutInput(next.model), (layout, final) => {
             if (generation !== this.generation) return;
             if (!drawn) {
                 drawn = true;
+                performance.mark('pom-layout-received');
                 this.draw(next, layout, previous && survivors > 0 ? previous : null, interrupted);
             } else if (!previous || survivors === 0) {
                 this.refine(layout);

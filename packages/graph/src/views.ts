@@ -2,7 +2,7 @@
 // links among them, under its title), and the evidence view: the whole model with the impacts whose claims are
 // contradicted or unverified, and what they claim to move, lit.
 import type { CompiledModel } from 'pom-language/model';
-import { verdictOf } from './cards.js';
+import { verdictOf } from './evidence.js';
 
 /** A named view as the compiled model carries it. */
 export interface CompiledView {

@@ -141,3 +141,69 @@ export function sorted(values: Iterable<string>): string[] {
 export function generateModelOf(folder: string, elements: number, files: number): void {
     generateModel(folder, { elements, files });
 }
+
+export interface FitReport {
+    /** Pairs of drawn text boxes (labels, names, badges, band and column labels) that intersect. */
+    overlaps: string[];
+    /** Shown nodes whose box is not wholly inside the canvas. */
+    outside: string[];
+    /** Pairs of column headers that intersect. */
+    headerOverlaps: string[];
+    shownNodes: number;
+    texts: number;
+}
+
+/** What a reader sees after Fit, measured from the rendered boxes. */
+export function fitReport(page: Page): Promise<FitReport> {
+    // The page's DOM, typed as far as this function uses it (the suites compile without the DOM library).
+    interface Rect {
+        left: number;
+        right: number;
+        top: number;
+        bottom: number;
+        width: number;
+        height: number;
+    }
+    interface Element {
+        getBoundingClientRect(): Rect;
+        getAttribute(name: string): string | null;
+        textContent: string | null;
+    }
+    type DOMRect = Rect;
+    return page.evaluate(() => {
+        const doc = (
+            globalThis as unknown as {
+                document: { querySelector(s: string): Element | null; querySelectorAll(s: string): Iterable<Element> };
+            }
+        ).document;
+        const canvas = doc.querySelector('.pom-canvas')!.getBoundingClientRect();
+        const visible = (r: DOMRect) => r.width > 0 && r.height > 0;
+        const intersect = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const pairs = (els: Element[]) => {
+            const boxes = els.map((el) => ({ el, r: el.getBoundingClientRect() })).filter((b) => visible(b.r));
+            const out: string[] = [];
+            for (let i = 0; i < boxes.length; i++)
+                for (let j = i + 1; j < boxes.length; j++)
+                    if (intersect(boxes[i].r, boxes[j].r)) out.push(`${boxes[i].el.textContent} × ${boxes[j].el.textContent}`);
+            return { out, count: boxes.length };
+        };
+        const texts = pairs([...doc.querySelectorAll('.pom-canvas text')]);
+        const nodes = [...doc.querySelectorAll('.pom-canvas .node:not(.filtered)')];
+        const outside = nodes
+            .filter((n) => {
+                const r = n.getBoundingClientRect();
+                return (
+                    r.left < canvas.left - 0.5 || r.right > canvas.right + 0.5 || r.top < canvas.top - 0.5 || r.bottom > canvas.bottom + 0.5
+                );
+            })
+            .map((n) => n.getAttribute('data-id') ?? '');
+        return {
+            overlaps: texts.out,
+            outside,
+            headerOverlaps: pairs([...doc.querySelectorAll('.pom-header')]).out,
+            shownNodes: nodes.length,
+            texts: texts.count,
+        };
+    });
+}

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { flowLayout } from 'pom-language/export';
 import { type CompiledModel, ModelGraph } from 'pom-language/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutInput } from '../src/layout/layout-types.js';
+import { CARD, SLOT, stageLayout } from '../src/layout/stage-layout.js';
 import type { HostMessage, WebviewMessage } from '../src/webview-protocol.js';
 import {
     cspViolations,
@@ -170,7 +171,7 @@ describe('the graph webview', () => {
         const gone = 'acme.growth.TeamActivation.ConciergeOnboarding';
         expect(edited.elements.map((e) => e.id)).toContain(added);
         expect(edited.elements.map((e) => e.id)).not.toContain(gone);
-        const fresh = flowLayout(edited).positions;
+        const fresh = stageLayout(layoutInput(edited)).cards;
         const moved = acme.elements.filter((e) => e.id !== gone && JSON.stringify(fresh.get(e.id)) !== JSON.stringify(before.get(e.id)));
         expect(moved.length).toBeGreaterThan(acme.elements.length / 2);
 
@@ -184,10 +185,14 @@ describe('the graph webview', () => {
         // The new option sits where a fresh layout would put it relative to its parent, give or take a free slot.
         const placed = await positionOf(page, added);
         const offset = { x: fresh.get(added)!.x - fresh.get(parent)!.x, y: fresh.get(added)!.y - fresh.get(parent)!.y };
-        expect(Math.abs(placed.x - (before.get(parent)!.x + offset.x))).toBeLessThan(30);
-        expect(Math.abs(placed.y - (before.get(parent)!.y + offset.y))).toBeLessThan(300);
-        const occupied = [...before.entries()].filter(([id]) => id !== gone).map(([, p]) => `${p.x},${p.y}`);
-        expect(occupied).not.toContain(`${placed.x},${placed.y}`);
+        expect(Math.abs(placed.x - (before.get(parent)!.x + offset.x))).toBeLessThan(2 * (CARD.width + CARD.gapX) + 1);
+        expect(Math.abs(placed.y - (before.get(parent)!.y + offset.y))).toBeLessThan(20 * SLOT + 1);
+        // Its card overlaps no other.
+        for (const [id, p] of before) {
+            if (id === gone) continue;
+            const apart = Math.abs(p.x - placed.x) >= CARD.width - CARD.indent || Math.abs(p.y - placed.y) >= CARD.height;
+            expect(apart, `${id} at ${p.x},${p.y} and the new card at ${placed.x},${placed.y}`).toBe(true);
+        }
     });
 
     it('keeps the positions of the force layout on a live update too', async () => {

@@ -18,7 +18,7 @@ const scope = globalThis as unknown as {
 let elk: InstanceType<typeof ELK> | null = null;
 let latest = 0;
 
-scope.onmessage = (event) => {
+const handle = (event: MessageEvent<LayoutRequest>) => {
     const { id, input } = event.data;
     latest = id;
     try {
@@ -29,7 +29,11 @@ scope.onmessage = (event) => {
         setTimeout(async () => {
             if (latest !== id) return;
             try {
-                elk ??= new ELK();
+                if (!elk) {
+                    elk = new ELK();
+                    // elkjs loads its engine on first use, and that engine, seeing a worker, takes over `onmessage`.
+                    scope.onmessage = handle;
+                }
                 const refined = await elkOrder(input, elk);
                 if (latest !== id) return;
                 const drawn = input.edges.filter((e) => e.kind !== 'context');
@@ -43,3 +47,4 @@ scope.onmessage = (event) => {
         scope.postMessage({ id, layout: null, final: true, error: error instanceof Error ? error.message : String(error) });
     }
 };
+scope.onmessage = handle;

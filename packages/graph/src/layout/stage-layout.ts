@@ -133,11 +133,11 @@ function chooseRows(
     const list = [...cells.values()];
     const tallest = (band: string | null) =>
         Math.max(1, ...list.filter((c) => (band === null ? c.band !== SIDE_BAND : c.band === band)).map((c) => c.slots));
-    const biggestUnit = (cell: Cell) => Math.max(...cell.units.map((u) => u.members.length));
+    const biggest = new Map(list.map((c) => [c, Math.max(...c.units.map((u) => u.members.length))]));
     const size = (cell: Cell, rows: number) => {
-        const r = Math.max(rows, biggestUnit(cell));
-        const across = Math.ceil(cell.slots / r);
-        return { across, down: Math.max(biggestUnit(cell), Math.ceil(cell.slots / across)) };
+        const big = biggest.get(cell)!;
+        const across = Math.ceil(cell.slots / Math.max(rows, big));
+        return { across, down: Math.max(big, Math.ceil(cell.slots / across)) };
     };
     const dimensions = (rows: number, sideRows: number) => {
         let width = 0;
