@@ -378,7 +378,7 @@ describe('the standalone page of a model past the level-of-detail threshold', ()
         expect(await page.locator('path[data-link].lit').count()).toBe(litLinks.length);
         expect(await cspViolations(page)).toEqual([]);
         expect(graph.errors).toEqual([]);
-    });
+    }, 90_000);
 });
 
 describe('the page file', () => {

@@ -218,6 +218,10 @@ describe('the graph webview', () => {
         expect(svg.type).toBe('export');
         expect(svg.format).toBe('svg');
         expect(svg.data.startsWith('<svg')).toBe(true);
+        // A presentable picture: the view's title and a legend of the stages it shows.
+        expect(svg.data).toContain('class="export-title"');
+        expect(svg.data).toContain('>Whole model</text>');
+        for (const label of ['Insights', 'Bets', 'Outcomes', 'learning loop']) expect(svg.data).toContain(`>${label}</text>`);
         before = (await posted()).length;
         await page.locator('[data-action="export-png"]').click();
         await waitForPosts(before + 1);
@@ -252,6 +256,41 @@ describe('the graph webview', () => {
         expect(await page.locator('img, iframe, object, embed, foreignObject, a[href], body style').count()).toBe(0);
         expect(await page.locator('script').count()).toBe(2);
         expect((await posted()).filter((m) => m.type === 'error')).toHaveLength(1);
+    });
+
+    it('restores the view, zoom, filters, context switch and selection after a reload', async () => {
+        const views = JSON.parse(readFileSync(path.join(ROOT, 'packages/graph/test/fixtures/acme-views.json'), 'utf8')) as Array<{
+            id: string;
+            elements: string[];
+        }>;
+        const model = { ...acme, views } as CompiledModel;
+        const story = views[0];
+        const member = story.elements.find((id) => acme.elements.find((e) => e.id === id)?.kind === 'bet')!;
+        await showModel(model, WIZARD);
+        await page.locator('select[data-control="view"]').selectOption(story.id);
+        await page.waitForSelector('.pom-graph[data-layout-state="final"]');
+        await page.locator('select[data-filter="horizon"]').selectOption('quarters');
+        await page.locator('input[data-control="context"]').check();
+        await page.locator(`.node[data-id="${member}"]`).dispatchEvent('click');
+        await page.locator('.pom-canvas').press('+');
+        await page.locator('.pom-canvas').press('+');
+        await page.waitForTimeout(400);
+        const transform = await page.locator('.pom-canvas .viewport').getAttribute('transform');
+
+        await page.reload();
+        await page.waitForFunction(() => (globalThis as unknown as { __posted: unknown[] }).__posted.length >= 1);
+        await send({ type: 'model', model });
+        await page.waitForSelector('.pom-graph[data-state="drawn"]');
+        expect(await page.locator('select[data-control="view"]').inputValue()).toBe(story.id);
+        expect(sorted(await idsOf(page.locator('.pom-canvas .node[data-id]')))).toEqual(sorted(story.elements));
+        expect(await page.locator('select[data-filter="horizon"]').inputValue()).toBe('quarters');
+        expect(await page.locator('input[data-control="context"]').isChecked()).toBe(true);
+        expect(await page.locator('.pom-graph').getAttribute('data-selected')).toBe(member);
+        expect(await page.locator('.pom-canvas .viewport').getAttribute('transform')).toBe(transform);
+        // Back to the whole model and no filter, for the suites after this one.
+        await page.locator('select[data-control="view"]').selectOption('');
+        await page.locator('select[data-filter="horizon"]').selectOption('');
+        await page.locator('input[data-control="context"]').uncheck();
     });
 
     it('loaded nothing but its own files and broke no CSP rule', async () => {
