@@ -28,21 +28,24 @@ const common = {
 // no source map: the page has to be self-contained and small.
 const graph = `${root}packages/graph/src`;
 const graphOut = `${root}packages/graph/dist`;
-// The layout worker first: the page scripts carry its text and start it from a blob URL (see layout-engine.ts).
-const worker = await esbuild.build({
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    entryPoints: [`${graph}/layout/layout-worker.ts`],
-    write: false,
-    outdir: graphOut,
-});
+// The layout workers first: the page scripts carry their text and start them from blob URLs (see layout-engine.ts).
+const workerText = async (entry) => {
+    const result = await esbuild.build({
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        logLevel: 'warning',
+        entryPoints: [`${graph}/layout/${entry}`],
+        write: false,
+        outdir: graphOut,
+    });
+    return JSON.stringify(result.outputFiles[0].text);
+};
 await esbuild.build({
-    define: { POM_LAYOUT_WORKER: JSON.stringify(worker.outputFiles[0].text) },
+    define: { POM_LAYOUT_WORKER: await workerText('layout-worker.ts'), POM_REFINE_WORKER: await workerText('refine-worker.ts') },
     bundle: true,
     platform: 'browser',
     format: 'iife',

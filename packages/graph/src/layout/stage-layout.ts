@@ -47,6 +47,8 @@ const PITCH = CARD.width + CARD.gapX;
 /** A card, or a parent with the cards nested in it: placed as one. */
 export interface Unit {
     members: string[];
+    /** The members' indices in the layout input. */
+    at: number[];
     key: number;
 }
 
@@ -58,7 +60,8 @@ interface Cell {
 }
 
 export function stageLayout(input: LayoutInput, order?: (cells: Map<string, Unit[]>) => void): StageLayout {
-    const cells = buildCells(input);
+    const indexOf = new Map(input.nodes.map((n, i) => [n.id, i]));
+    const cells = buildCells(input, indexOf);
     const flowColumns = FLOW_COLUMNS.filter((c) => [...cells.values()].some((cell) => cell.column === c));
     const flowBands = BANDS.filter((b) => [...cells.values()].some((cell) => cell.band === b));
     const sideColumns = SIDE_COLUMNS.filter((c) => cells.has(cellKey(c, SIDE_BAND)));
@@ -66,7 +69,7 @@ export function stageLayout(input: LayoutInput, order?: (cells: Map<string, Unit
     const rowsOf = (cell: Cell) => (cell.band === SIDE_BAND ? sideRows : rows);
 
     // Orders the units of every cell, then packs them into slots; y of each element in slots for the sweeps.
-    const y = new Map<string, number>();
+    const y = new Float64Array(input.nodes.length);
     const packings = new Map<string, Packing>();
     const bandTop = new Map<string, number>();
     const repack = (cell: Cell) => {
@@ -74,8 +77,8 @@ export function stageLayout(input: LayoutInput, order?: (cells: Map<string, Unit
         packings.set(cellKey(cell.column, cell.band), packing);
         const top = bandTop.get(cell.band) ?? 0;
         cell.units.forEach((unit, i) => {
-            unit.members.forEach((id, j) => {
-                y.set(id, top + packing.slot[i] + j);
+            unit.at.forEach((index, j) => {
+                y[index] = top + packing.slot[i] + j;
             });
         });
     };
@@ -90,7 +93,7 @@ export function stageLayout(input: LayoutInput, order?: (cells: Map<string, Unit
         order(new Map([...cells].map(([key, cell]) => [key, cell.units])));
         for (const cell of cells.values()) repack(cell);
     } else {
-        sweep(input, cells, [...flowColumns, ...sideColumns], y, repack);
+        sweep(input, indexOf, cells, [...flowColumns, ...sideColumns], y, repack);
     }
     return place(cells, packings, flowColumns, flowBands, sideColumns);
 }
@@ -99,14 +102,14 @@ function cellKey(column: string, band: string): string {
     return `${column}\u0000${band}`;
 }
 
-function buildCells(input: LayoutInput): Map<string, Cell> {
+function buildCells(input: LayoutInput, indexOf: Map<string, number>): Map<string, Cell> {
     const cells = new Map<string, Cell>();
     const byId = new Map(input.nodes.map((n) => [n.id, n]));
     const units = new Map<string, Unit>();
     for (const node of input.nodes) {
         const parent = node.nestedIn ? byId.get(node.nestedIn) : undefined;
         if (parent) continue;
-        const unit: Unit = { members: [node.id], key: 0 };
+        const unit: Unit = { members: [node.id], at: [indexOf.get(node.id)!], key: 0 };
         units.set(node.id, unit);
         const key = cellKey(node.column, node.band);
         let cell = cells.get(key);
@@ -117,7 +120,11 @@ function buildCells(input: LayoutInput): Map<string, Cell> {
         cell.units.push(unit);
     }
     for (const node of input.nodes) {
-        if (node.nestedIn && units.has(node.nestedIn)) units.get(node.nestedIn)!.members.push(node.id);
+        const unit = node.nestedIn ? units.get(node.nestedIn) : undefined;
+        if (unit) {
+            unit.members.push(node.id);
+            unit.at.push(indexOf.get(node.id)!);
+        }
     }
     for (const cell of cells.values()) cell.slots = cell.units.reduce((sum, u) => sum + u.members.length, 0);
     return cells;
@@ -186,17 +193,30 @@ function chooseRows(
 }
 
 /** Barycentric sweeps, alternately left to right and right to left: each unit goes to the mean row of its links. */
-function sweep(input: LayoutInput, cells: Map<string, Cell>, columns: string[], y: Map<string, number>, repack: (cell: Cell) => void) {
-    const neighbours = new Map<string, Array<{ id: string; kind: 'flow' | 'feedback' | 'context' }>>();
-    const add = (a: string, b: string, kind: 'flow' | 'feedback' | 'context') => {
+function sweep(
+    input: LayoutInput,
+    indexOf: Map<string, number>,
+    cells: Map<string, Cell>,
+    columns: string[],
+    y: Float64Array,
+    repack: (cell: Cell) => void,
+) {
+    // Neighbours by index, each link both ways, with its weight in the flow and in the side area.
+    const near: number[][] = input.nodes.map(() => []);
+    const flowWeight: number[][] = input.nodes.map(() => []);
+    const sideWeight: number[][] = input.nodes.map(() => []);
+    const add = (a: number, b: number, kind: 'flow' | 'feedback' | 'context') => {
         if (a === b) return;
-        const list = neighbours.get(a);
-        if (list) list.push({ id: b, kind });
-        else neighbours.set(a, [{ id: b, kind }]);
+        near[a].push(b);
+        flowWeight[a].push(WEIGHT[kind]);
+        sideWeight[a].push(SIDE_WEIGHT[kind]);
     };
     for (const e of input.edges) {
-        add(e.source, e.target, e.kind);
-        add(e.target, e.source, e.kind);
+        const s = indexOf.get(e.source);
+        const t = indexOf.get(e.target);
+        if (s === undefined || t === undefined) continue;
+        add(s, t, e.kind);
+        add(t, s, e.kind);
     }
     const byColumn = new Map<string, Cell[]>();
     for (const cell of cells.values()) {
@@ -208,23 +228,26 @@ function sweep(input: LayoutInput, cells: Map<string, Cell>, columns: string[], 
         const pass = s % 2 === 0 ? columns : [...columns].reverse();
         for (const column of pass) {
             for (const cell of byColumn.get(column) ?? []) {
-                const weights = cell.band === SIDE_BAND ? SIDE_WEIGHT : WEIGHT;
-                const index = new Map(cell.units.map((u, i) => [u, i]));
+                const side = cell.band === SIDE_BAND;
+                const weights = side ? sideWeight : flowWeight;
+                const ownWeight = side ? SIDE_WEIGHT.own : WEIGHT.own;
+                const order = new Map(cell.units.map((u, i) => [u, i]));
                 for (const unit of cell.units) {
                     let sum = 0;
                     let total = 0;
-                    for (const member of unit.members) {
-                        for (const n of neighbours.get(member) ?? []) {
-                            const w = weights[n.kind];
-                            if (w === 0) continue;
-                            sum += y.get(n.id)! * w;
-                            total += w;
+                    for (const member of unit.at) {
+                        const list = near[member];
+                        const w = weights[member];
+                        for (let k = 0; k < list.length; k++) {
+                            if (w[k] === 0) continue;
+                            sum += y[list[k]] * w[k];
+                            total += w[k];
                         }
                     }
-                    const own = y.get(unit.members[0])!;
-                    unit.key = total > 0 ? (sum + own * weights.own) / (total + weights.own) : own;
+                    const own = y[unit.at[0]];
+                    unit.key = total > 0 ? (sum + own * ownWeight) / (total + ownWeight) : own;
                 }
-                cell.units.sort((a, b) => a.key - b.key || index.get(a)! - index.get(b)!);
+                cell.units.sort((a, b) => a.key - b.key || order.get(a)! - order.get(b)!);
                 repack(cell);
             }
         }
