@@ -23,12 +23,14 @@ export interface LineageOptions {
     depth?: string;
     direction: LineageDirection;
     format: LineageFormat;
+    asOf?: string;
+    feedback?: boolean;
 }
 
 export async function lineage(selector: string, paths: string[], options: LineageOptions): Promise<number> {
     const depth = parseDepth(options.depth);
     const inputs = paths.length > 0 ? paths : ['.'];
-    const model = await loadModel(inputs);
+    const model = await loadModel(inputs, { asOf: options.asOf });
     const root = commonRoot(model.files, inputs);
     const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),

@@ -2,6 +2,10 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
+import { checkData } from '../evidence/data-rules.js';
+import { checkDeclarations } from '../evidence/declaration-rules.js';
+import type { EvidenceContext } from '../evidence/evidence-context.js';
+import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
@@ -26,12 +30,21 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
+    private readonly evidence: EvidenceIndex;
+    private readonly evidenceContext: EvidenceContext;
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
+        this.evidence = services.pom.EvidenceIndex;
+        this.evidenceContext = services.pom.EvidenceContext;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
+    }
+
+    /** Forget the computed diagnostics: the snapshot of observations or the as-of date changed. */
+    invalidate(): void {
+        this.cache.clear();
     }
 
     /** The workspace-wide diagnostics that fall in one document. */
@@ -58,6 +71,8 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
+        checkDeclarations(graph, this.evidence, this.evidenceContext, add);
+        checkData(graph, this.evidence, this.evidenceContext, add);
         return result;
     }
 
