@@ -59,7 +59,8 @@ export function judgeClaim(facts: ClaimFacts): ClaimVerdict {
     if (facts.by.form === 'percent' && before.value === 0) {
         return unverified(`a relative change cannot be measured from 0 on ${before.date}`, before.date, after.date);
     }
-    const observed = change(facts.by, before.value, after.value);
+    // Rounded so that 40 → 46 is +15% exactly, not 15.000000000000002: the verdict must not hinge on binary noise.
+    const observed = Number(change(facts.by, before.value, after.value).toFixed(9));
     const claimed = claimedChange(facts.by, facts.direction);
     const tolerance = facts.tolerance ? Math.abs(facts.tolerance.value) : 0;
     const suffix = facts.by.form === 'points' ? 'pts' : facts.by.form === 'percent' ? '%' : '';
