@@ -79,7 +79,7 @@ function checkDataPath(metric: MetricState, path: string, value: Value, context:
     const resolved = path.startsWith('/') ? document.with({ path }) : UriUtils.resolvePath(UriUtils.dirname(document), path);
     const root = metric.project.root;
     if (!inside(resolved, root)) {
-        const message = `\`${path}\` resolves outside the project (${root.path}); a data file must be inside it.`;
+        const message = `\`${path}\` resolves outside the project folder; a data file must be inside it.`;
         add({ code: 'data-outside-project', message, node: value });
         return;
     }
@@ -87,7 +87,7 @@ function checkDataPath(metric: MetricState, path: string, value: Value, context:
     const real = resolved.scheme === 'file' ? context.realPath?.(resolved.fsPath) : undefined;
     const realRoot = root.scheme === 'file' ? (context.realPath?.(root.fsPath) ?? root.fsPath) : root.fsPath;
     if (real !== undefined && !isUnder(real, realRoot)) {
-        const message = `\`${path}\` is a symbolic link to ${real}, outside the project; a data file must be inside it.`;
+        const message = `\`${path}\` is a symbolic link that leads outside the project folder; a data file must be inside it.`;
         add({ code: 'data-outside-project', message, node: value });
     }
 }

@@ -13,7 +13,7 @@ import { qualifiedName } from '../scope/qualified-names.js';
 import { BuildCache } from '../util/build-cache.js';
 import type { EvidenceContext } from './evidence-context.js';
 import type { EvidenceProject } from './project-lookup.js';
-import { type MetricUnit, type Quantity, quantityOf } from './quantity.js';
+import { changeProblem, type MetricUnit, type Quantity, quantityOf } from './quantity.js';
 import { overallSeries, type Point } from './series.js';
 import type { MetricObservations } from './snapshot.js';
 import { type ClaimVerdict, judgeClaim } from './verdict.js';
@@ -149,20 +149,23 @@ export class EvidenceIndex {
         const tolerance = quantityOf(meta('tolerance'));
         const landed = this.landedDate(graph, impact);
         const windowEnd = this.betWindowEnd(graph, impact);
-        const result = metric.snapshotPresent
-            ? judgeClaim({
-                  impact: impact.name,
-                  input: input.name,
-                  unit: metric.unit,
-                  direction: metric.direction,
-                  by,
-                  tolerance: tolerance && tolerance.form === by.form ? tolerance : undefined,
-                  landed,
-                  windowEnd,
-                  asOf: this.context.asOf(),
-                  series: metric.series,
-              })
-            : undefined;
+        // A claim in a unit that does not fit its metric (`claim-unit`) means nothing to measure.
+        const fits = changeProblem(by, metric.unit, metric.element.name) === undefined;
+        const result =
+            metric.snapshotPresent && fits
+                ? judgeClaim({
+                      impact: impact.name,
+                      input: input.name,
+                      unit: metric.unit,
+                      direction: metric.direction,
+                      by,
+                      tolerance: tolerance && tolerance.form === by.form ? tolerance : undefined,
+                      landed,
+                      windowEnd,
+                      asOf: this.context.asOf(),
+                      series: metric.series,
+                  })
+                : undefined;
         return { impact, input, metric, value, by, tolerance, landed, windowEnd, result };
     }
 
