@@ -14,6 +14,7 @@ import {
 import { ModelCompiler } from './compile/model-compiler.js';
 import { EvidenceContext } from './evidence/evidence-context.js';
 import { EvidenceIndex } from './evidence/evidence-index.js';
+import { registerEvidenceRules } from './evidence/evidence-rules.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
@@ -36,12 +37,12 @@ import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
-import { NameIndex } from './scope/name-index.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 
@@ -118,6 +119,7 @@ export function createPomServices(context: DefaultSharedModuleContext): { shared
     registerValidationChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
+    registerEvidenceRules(Pom);
     if (context.connection) keepEvidenceFresh(Pom);
     else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.

@@ -5,7 +5,7 @@ import { AstUtils, type URI, UriUtils } from 'langium';
 import { type Element, isStringValue, type Value } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
 import { effectiveHorizon, entriesFor } from '../model/element-context.js';
-import { listNames } from '../validation/suggestions.js';
+import { listNames } from '../util/suggestions.js';
 import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
 import type { EvidenceContext } from './evidence-context.js';
 import type { EvidenceIndex, MetricState } from './evidence-index.js';

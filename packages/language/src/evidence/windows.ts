@@ -2,8 +2,8 @@
 // through nesting like horizon, owner and funding; and the day an impact or a release landed.
 import { type Element, isDateValue, isQuarterValue } from '../generated/ast.js';
 import { entriesFor } from '../model/element-context.js';
+import { parentElement } from '../model/qualified-names.js';
 import { parseDate, parseQuarter } from '../model/values.js';
-import { parentElement } from '../scope/qualified-names.js';
 
 export interface TimeWindow {
     starts?: string;

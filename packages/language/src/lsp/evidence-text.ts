@@ -1,7 +1,7 @@
 // The words the editor shows about a measured element's numbers: the code lens line (`42.1% → 55% target · 3 weeks
 // old`) and the hover section (latest value, sparkline, change over the window, progress, dependent claims).
 
-import { metricEvidence } from '../evidence/compiled-evidence.js';
+import { metricEvidence } from '../compile/compiled-evidence.js';
 import type { ClaimState, MetricState } from '../evidence/evidence-index.js';
 import { formatLevel, formatNumber, signedNumber } from '../evidence/quantity.js';
 import { sparkline } from '../evidence/series.js';

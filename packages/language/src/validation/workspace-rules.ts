@@ -2,10 +2,6 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
-import { checkData } from '../evidence/data-rules.js';
-import { checkDeclarations } from '../evidence/declaration-rules.js';
-import type { EvidenceContext } from '../evidence/evidence-context.js';
-import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
@@ -13,8 +9,8 @@ import { contextValue, effectiveHorizon, entriesFor } from '../model/element-con
 import { horizonRank } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
+import type { NameIndex } from '../workspace/name-index.js';
 import type { Code } from './codes.js';
 
 export interface WorkspaceDiagnostic {
@@ -24,22 +20,28 @@ export interface WorkspaceDiagnostic {
     readonly property?: string;
 }
 
+export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
+
 /** Relations along which a source must not look further ahead than its target. */
 const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
-    private readonly evidence: EvidenceIndex;
-    private readonly evidenceContext: EvidenceContext;
+    /** Rules of later layers (the evidence checks), registered when the services are wired. */
+    private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
-        this.evidence = services.pom.EvidenceIndex;
-        this.evidenceContext = services.pom.EvidenceContext;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
+    }
+
+    /** Adds a rule that runs with the others on every build. */
+    addRule(rule: WorkspaceRule): void {
+        this.rules.push(rule);
+        this.cache.clear();
     }
 
     /** Forget the computed diagnostics: the snapshot of observations or the as-of date changed. */
@@ -71,8 +73,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
-        checkDeclarations(graph, this.evidence, this.evidenceContext, add);
-        checkData(graph, this.evidence, this.evidenceContext, add);
+        for (const rule of this.rules) rule(graph, add);
         return result;
     }
 

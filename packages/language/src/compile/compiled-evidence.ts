@@ -1,14 +1,15 @@
 // The evidence parts of the compiled model: per-element windows, landed dates, series summaries and verdicts, and
 // the model's as-of date and claims. Everything here is derived from the evidence index of the build.
-import type { CompiledClaim, CompiledElement, CompiledEvidence } from '../compile/compiled-model.js';
+
+import type { EvidenceContext } from '../evidence/evidence-context.js';
+import type { EvidenceIndex, MetricState } from '../evidence/evidence-index.js';
+import { progress } from '../evidence/series.js';
+import { worstVerdict } from '../evidence/verdict.js';
+import { addDays, effectiveWindow } from '../evidence/windows.js';
 import type { Element } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
 import { compareStrings } from '../util/compare.js';
-import type { EvidenceContext } from './evidence-context.js';
-import type { EvidenceIndex, MetricState } from './evidence-index.js';
-import { progress } from './series.js';
-import { worstVerdict } from './verdict.js';
-import { addDays, effectiveWindow } from './windows.js';
+import type { CompiledClaim, CompiledElement, CompiledEvidence } from './compiled-model.js';
 
 const SERIES_LENGTH = 24;
 const WINDOWED_STAGES = new Set(['bets', 'execution', 'releases']);
