@@ -88,7 +88,7 @@ describe('the language server reads the snapshot and nothing else', () => {
     test('hover on a measured element shows its latest value, sparkline, target and the claims on it', async () => {
         const line = text.split('\n').findIndex((l) => l.startsWith('input CompletionInput'));
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 8 } });
-        const value = (hover?.contents as { value: string }).value;
+        const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
         expect(value).toContain('**Evidence** `shop.Completion`');
         expect(value).toContain('latest **30%** on 2026-04-20');
         expect(value).toMatch(/[▁▂▃▄▅▆▇█]{5} -10pts from 2026-01-26 to 2026-04-20/);
