@@ -113,8 +113,10 @@ function redacted(error: unknown, spec: PostgresConnection, secrets: readonly st
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT') {
         message = `cannot reach the database${spec.host ? ` at ${spec.host}:${spec.port ?? 5432}` : ''} (${code})`;
-    } else if (/timeout/i.test(message) && /connect/i.test(message)) {
+    } else if (/^timeout expired$|connection timeout/i.test(message)) {
         message = `no answer from the database within ${spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS} s`;
+    } else if (/^Query read timeout$/i.test(message)) {
+        message = `no result from the database within ${spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS} s`;
     }
     for (const value of secrets) if (value.length > 0) message = message.split(value).join('***');
     return new SourceError(message.split('\n')[0].slice(0, 300));
