@@ -1,10 +1,9 @@
 // `pom metrics pull` with real DuckDB over CSV, JSON, Parquet and a DuckDB database: the snapshot it writes, its
-// byte stability, stale sources, --select, and every kind of bad input (each named at its metric, the previous
-// snapshot kept).
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// byte stability, stale sources and --select; and the drivers kept out of every other command.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareScratch, removeScratch, runPom } from './built-cli.js';
+import { prepareScratch, ROOT, removeScratch, runPom } from './built-cli.js';
 import { shopProject } from './metrics-fixtures.js';
 
 let scratch: string;
@@ -17,6 +16,26 @@ beforeAll(async () => {
 afterAll(() => removeScratch(scratch));
 
 const snapshotOf = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'observations.json'), 'utf8'));
+
+describe('the database drivers', () => {
+    it('are no static import of the CLI: only the pull loads them', () => {
+        const dist = path.join(ROOT, 'packages/cli/dist');
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+            if (seen.has(file)) return;
+            seen.add(file);
+            const code = readFileSync(path.join(dist, file), 'utf8');
+            expect(code, file).not.toMatch(/from\s*"(pg|@duckdb\/node-api)"/);
+            for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?"\.\/([\w.-]+\.js)"/g)) visit(match[1]);
+        };
+        visit('main.js');
+        expect(seen.size).toBeGreaterThan(1);
+        // …and the dynamic chunks do import them.
+        const chunks = readdirSync(dist).map((f) => readFileSync(path.join(dist, f), 'utf8'));
+        expect(chunks.some((c) => c.includes('from"@duckdb/node-api"'))).toBe(true);
+        expect(chunks.some((c) => c.includes('from"pg"'))).toBe(true);
+    });
+});
 
 describe('pom metrics pull', () => {
     it('writes every source into a sorted snapshot whose bytes are the same on the next pull', () => {
