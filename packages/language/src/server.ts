@@ -3,10 +3,12 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { rebuildOnObservationsChange } from './lsp/observations-watcher.js';
 import { createPomServices } from './pom-module.js';
 
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createPomServices({ connection, ...NodeFileSystem });
+    const { shared, Pom } = createPomServices({ connection, ...NodeFileSystem });
     startLanguageServer(shared);
+    rebuildOnObservationsChange(Pom);
 }
