@@ -37,47 +37,67 @@ export async function metricsPull(paths: string[], options: PullOptions): Promis
     if (all.length === 0) throw new UsageError('no metric declares a source (`data`, or `connection` and `query`)');
     if (sources.length === 0) throw new UsageError(`\`${options.select}\` selects no metric with a source`);
     // Read first: a snapshot that cannot be read is left alone, and nothing runs.
-    const previous = readSnapshot(project.observations);
+    const { snapshot: previous, text: previousText } = readSnapshot(project.observations);
 
     const entries = await pullAll(sources, project, previous);
     // A pull of the whole model rewrites the snapshot for it; a partial one (paths or --select) touches only its own.
     const whole = options.select === undefined && paths.length === 0;
     const next: Snapshot = { ...previous, metrics: whole ? entries : { ...previous.metrics, ...entries } };
     // The same data gives the same bytes; unchanged, the file is not touched (editors watching it stay quiet).
-    if (serializeSnapshot(next) !== serializeSnapshot(previous)) await writeSnapshot(project.observations, next);
+    const text = serializeSnapshot(next);
+    if (text !== previousText) await writeSnapshot(project.observations, text);
     return report(entries, project);
 }
 
+/** Sources run side by side, a few at a time: DuckDB and the databases work while the others wait. */
+const CONCURRENCY = 4;
+
 async function pullAll(sources: readonly MetricSource[], project: PullProject, previous: Snapshot): Promise<Record<string, MetricEntry>> {
-    const entries: Record<string, MetricEntry> = {};
+    const results: MetricEntry[] = [];
     const runner = new SourceRunner(sources, project.root);
     const progress = progressBar(sources.length);
-    try {
-        for (const [index, source] of sources.entries()) {
-            progress.step(index, source.metric);
-            try {
-                const observations = toObservations(await runner.run(source));
-                entries[source.metric] = { source: source.description, stale: false, observations };
-            } catch (error) {
-                if (!(error instanceof SourceError)) throw error;
-                const reason = withoutRoot(error.message, project.root);
-                entries[source.metric] = {
-                    source: source.description,
-                    stale: true,
-                    error: reason,
-                    observations: previous.metrics[source.metric]?.observations ?? [],
-                };
-                progress.end();
-                const at = `${displayPath(source.location.file)}:${source.location.line}:${source.location.column}`;
-                process.stderr.write(`${at}: ${source.metric} failed (${printable(source.description, 200)}): ${printable(reason, 300)}\n`);
-            }
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        for (let index = next++; index < sources.length; index = next++) {
+            const source = sources[index];
+            results[index] = await pullOne(source, runner, project, previous);
+            progress.step(++done, source.metric);
         }
-        progress.step(sources.length, 'done');
+    };
+    try {
+        progress.step(0, '');
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));
     } finally {
         progress.end();
         await runner.close();
     }
+    // Failures are named in the order of the metrics, whichever finished first.
+    const entries: Record<string, MetricEntry> = {};
+    for (const [index, source] of sources.entries()) {
+        const entry = results[index];
+        entries[source.metric] = entry;
+        if (!entry.stale) continue;
+        const at = `${displayPath(source.location.file)}:${source.location.line}:${source.location.column}`;
+        process.stderr.write(
+            `${at}: ${source.metric} failed (${printable(source.description, 200)}): ${printable(entry.error ?? '', 300)}\n`,
+        );
+    }
     return entries;
+}
+
+async function pullOne(source: MetricSource, runner: SourceRunner, project: PullProject, previous: Snapshot): Promise<MetricEntry> {
+    try {
+        return { source: source.description, stale: false, observations: toObservations(await runner.run(source)) };
+    } catch (error) {
+        if (!(error instanceof SourceError)) throw error;
+        return {
+            source: source.description,
+            stale: true,
+            error: withoutRoot(error.message, project.root),
+            observations: previous.metrics[source.metric]?.observations ?? [],
+        };
+    }
 }
 
 function report(entries: Record<string, MetricEntry>, project: PullProject): number {

@@ -1,4 +1,4 @@
-// DuckDB, the one engine for file sources (CSV, JSON and Parquet, each exposed as the view `source` to the metric's
+// DuckDB, the one engine for file sources (CSV, JSON and Parquet, each exposed as the table `source` to the metric's
 // query) and for `duckdb` connections (opened read-only). The model's SQL runs locked down: after set-up, DuckDB may
 // read only the data files the model declares (so a query cannot reach `/etc/passwd` with `read_csv`), loads no
 // extensions, and the configuration cannot be changed back. This module is loaded only by `pom metrics pull`.
@@ -15,50 +15,37 @@ const FILE_TIMEOUT_SECONDS = 60;
 const SETTINGS = { threads: '2', memory_limit: '1GB', preserve_insertion_order: 'false' };
 
 export class DuckDbEngine {
-    private files: DuckDBInstance | undefined;
+    private files: Promise<DuckDBInstance> | undefined;
+    private readonly databases = new Map<string, Promise<DuckDBInstance>>();
 
     /** @param dataFiles every file a source of this pull may read; nothing else is readable. */
     constructor(private readonly dataFiles: readonly DataFile[]) {}
 
     async runFile(file: DataFile, query: string | undefined): Promise<SourceResult> {
-        this.files ??= await lockedInstance(
+        this.files ??= lockedInstance(
             ':memory:',
             {},
             this.dataFiles.map((f) => f.absolute),
         );
-        const connection = await this.files.connect();
-        try {
-            await connection.run(`create or replace temp view source as select * from ${reader(file)}`);
-            return await runBounded(connection, query ?? 'select * from source', FILE_TIMEOUT_SECONDS);
-        } catch (error) {
-            throw asSourceError(error);
-        } finally {
-            connection.closeSync();
-        }
+        return runOn(this.files, boundedQuery(query ?? 'select * from source', reader(file)), FILE_TIMEOUT_SECONDS);
     }
 
-    /** One query against a DuckDB database file, opened read-only for this query alone. */
-    async runConnection(spec: DuckDbConnection, root: string, query: string): Promise<SourceResult> {
+    /** A query against a DuckDB database file, opened read-only once per pull and shared by its sources. */
+    async runConnection(name: string, spec: DuckDbConnection, root: string, query: string): Promise<SourceResult> {
         if (spec.path === undefined) throw new SourceError('the connection has no `path` to a DuckDB database file');
-        let instance: DuckDBInstance | undefined;
-        try {
-            instance = await lockedInstance(path.resolve(root, spec.path), { access_mode: 'READ_ONLY' }, []);
-            const connection = await instance.connect();
-            try {
-                return await runBounded(connection, query, spec.timeoutSeconds ?? FILE_TIMEOUT_SECONDS);
-            } finally {
-                connection.closeSync();
-            }
-        } catch (error) {
-            throw asSourceError(error);
-        } finally {
-            instance?.closeSync();
+        let database = this.databases.get(name);
+        if (database === undefined) {
+            database = lockedInstance(path.resolve(root, spec.path), { access_mode: 'READ_ONLY' }, []);
+            this.databases.set(name, database);
         }
+        return runOn(database, boundedQuery(query), spec.timeoutSeconds ?? FILE_TIMEOUT_SECONDS);
     }
 
-    close(): void {
-        this.files?.closeSync();
+    async close(): Promise<void> {
+        (await this.files?.catch(() => undefined))?.closeSync();
         this.files = undefined;
+        for (const database of this.databases.values()) (await database.catch(() => undefined))?.closeSync();
+        this.databases.clear();
     }
 }
 
@@ -83,8 +70,12 @@ async function lockedInstance(database: string, options: Record<string, string>,
 
 function reader(file: DataFile): string {
     switch (file.format) {
-        case 'csv':
-            return `read_csv(${literal(file.absolute)})`;
+        case 'csv': {
+            // The dialect is given, not sniffed: sniffing costs six times the read of a small file. Column types are
+            // still detected.
+            const delimiter = file.absolute.toLowerCase().endsWith('.tsv') ? '\\t' : ',';
+            return `read_csv(${literal(file.absolute)}, header = true, delim = '${delimiter}', quote = '"', escape = '"')`;
+        }
         case 'json':
             return `read_json_auto(${literal(file.absolute)})`;
         case 'parquet':
@@ -94,9 +85,21 @@ function reader(file: DataFile): string {
 
 type Connection = Awaited<ReturnType<DuckDBInstance['connect']>>;
 
-/** The query, bounded, interrupted when it runs past its timeout. */
-async function runBounded(connection: Connection, query: string, timeoutSeconds: number): Promise<SourceResult> {
-    const sql = boundedQuery(query);
+/** Runs one query on a connection of its own (so sources can run side by side); every failure is a SourceError. */
+async function runOn(instance: Promise<DuckDBInstance>, sql: string, timeoutSeconds: number): Promise<SourceResult> {
+    let connection: Connection | undefined;
+    try {
+        connection = await (await instance).connect();
+        return await runBounded(connection, sql, timeoutSeconds);
+    } catch (error) {
+        throw asSourceError(error);
+    } finally {
+        connection?.closeSync();
+    }
+}
+
+/** A bounded query (see sql-text.ts), interrupted when it runs past its timeout. */
+async function runBounded(connection: Connection, sql: string, timeoutSeconds: number): Promise<SourceResult> {
     let timedOut = false;
     const timer = setTimeout(() => {
         timedOut = true;

@@ -8,8 +8,8 @@ import { writeAtomically } from '../output.js';
 
 export const SNAPSHOT_FORMAT = 'pom-observations';
 export const SNAPSHOT_VERSION = 1;
-/** A snapshot larger than this is not read (it is not one `pom metrics pull` would write within its row bounds). */
-const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+/** The largest snapshot written or read: the editor and `pom validate` read it whole. */
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 export interface Observation {
     date: string;
@@ -34,16 +34,20 @@ export function emptySnapshot(): Snapshot {
     return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, metrics: {} };
 }
 
-/** The snapshot at `file`, an empty one if there is none; a file that is not a snapshot is a usage error (kept as is). */
-export function readSnapshot(file: string): Snapshot {
-    if (!existsSync(file)) return emptySnapshot();
+/**
+ * The snapshot at `file` and its text, an empty one if there is none; a file that is not a snapshot is a usage error
+ * (and is kept as it is).
+ */
+export function readSnapshot(file: string): { snapshot: Snapshot; text: string } {
+    if (!existsSync(file)) return { snapshot: emptySnapshot(), text: '' };
     const info = statSync(file);
     if (!info.isFile()) throw new UsageError(`${file} is not a regular file; the snapshot cannot be written there`);
     if (info.size > MAX_SNAPSHOT_BYTES)
         throw new UsageError(`${file} is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB; is it a snapshot?`);
+    const text = readFileSync(file, 'utf8');
     let data: Partial<Snapshot>;
     try {
-        data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
+        data = JSON.parse(text) as Partial<Snapshot>;
     } catch (error) {
         throw new UsageError(`${file} is not valid JSON (${(error as Error).message}); fix it or move it away, it was left as it is`);
     }
@@ -57,7 +61,7 @@ export function readSnapshot(file: string): Snapshot {
             `${file} is not a POM observations snapshot (format ${SNAPSHOT_FORMAT}, version ${SNAPSHOT_VERSION}); it was left as it is`,
         );
     }
-    return data as Snapshot;
+    return { snapshot: data as Snapshot, text };
 }
 
 /**
@@ -93,8 +97,8 @@ function compareText(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Writes the snapshot atomically; through a symbolic link, the file it points at is replaced. */
-export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+/** Writes the snapshot's text atomically; through a symbolic link, the file it points at is replaced. */
+export async function writeSnapshot(file: string, text: string): Promise<void> {
     let target = file;
     if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
         try {
@@ -106,5 +110,10 @@ export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<v
     const info = statSync(target, { throwIfNoEntry: false });
     if (info !== undefined && !info.isFile()) throw new UsageError(`${file} is not a regular file; the snapshot cannot be written there`);
     if (!existsSync(path.dirname(target))) throw new UsageError(`cannot write ${file}: no such folder`);
-    await writeAtomically(target, serializeSnapshot(snapshot));
+    if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) {
+        throw new UsageError(
+            `the snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, more than the editor reads; aggregate the sources in their queries (for example by week)`,
+        );
+    }
+    await writeAtomically(target, text);
 }

@@ -26,19 +26,25 @@ export class SourceRunner {
                 return (await this.duckDb()).runFile(source.file, source.query);
             case 'connection':
                 if (source.connection.type === 'duckdb')
-                    return (await this.duckDb()).runConnection(source.connection, this.root, source.query);
-                this.postgres ??= new (await import('./postgres-engine.js')).PostgresEngine();
-                return this.postgres.run(source.name, source.connection, source.query);
+                    return (await this.duckDb()).runConnection(source.name, source.connection, this.root, source.query);
+                return (await this.postgresEngine()).run(source.name, source.connection, source.query);
         }
     }
 
+    private async postgresEngine(): Promise<PostgresEngine> {
+        const { PostgresEngine } = await import('./postgres-engine.js');
+        this.postgres ??= new PostgresEngine();
+        return this.postgres;
+    }
+
     async close(): Promise<void> {
-        this.duckdb?.close();
+        await this.duckdb?.close();
         await this.postgres?.close();
     }
 
     private async duckDb(): Promise<DuckDbEngine> {
-        this.duckdb ??= new (await import('./duckdb-engine.js')).DuckDbEngine(this.dataFiles);
+        const { DuckDbEngine } = await import('./duckdb-engine.js');
+        this.duckdb ??= new DuckDbEngine(this.dataFiles);
         return this.duckdb;
     }
 }
