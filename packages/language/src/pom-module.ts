@@ -33,12 +33,12 @@ import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
-import { NameIndex } from './scope/name-index.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 

@@ -2,6 +2,7 @@
 import { DocumentState, GrammarUtils, type LangiumDocument, ReadPriority, URI } from 'langium';
 import type { Element } from '../generated/ast.js';
 import { flowSource, flowTarget } from '../lineage/lineage-graph.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import {
@@ -12,7 +13,6 @@ import {
     ModelChangedNotification,
     type ModelStats,
 } from '../protocol/lsp-protocol.js';
-import { qualifiedName } from '../scope/qualified-names.js';
 import { distances } from '../util/graph-walk.js';
 import { elementAt } from './element-at.js';
 
