@@ -1,7 +1,7 @@
 // Node entry point: the services wired to the real file system.
 import { NodeFileSystem } from 'langium/node';
-import { createPomServices } from './pom-module.js';
+import { createPomServices, type PomServiceOptions } from './pom-module.js';
 
-export function createNodePomServices() {
-    return createPomServices(NodeFileSystem);
+export function createNodePomServices(options: PomServiceOptions = {}) {
+    return createPomServices(NodeFileSystem, options);
 }

@@ -2,7 +2,7 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
+import { type Element, type FieldDecl, isEnumType, isFieldDecl, isKindDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
 import { fieldTypeText, flowOf, type KindSystem } from '../model/kind-system.js';
@@ -10,7 +10,7 @@ import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-na
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
-import type { Severity } from '../validation/codes.js';
+import { severityName } from '../validation/codes.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
@@ -30,8 +30,6 @@ export interface CompileOptions {
     /** The path of a document as it should appear in the output: relative to the model's root, `/`-separated. */
     relativePath: (uri: URI) => string;
 }
-
-const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export class ModelCompiler {
     private readonly lineage: LineageIndex;
@@ -85,11 +83,7 @@ export class ModelCompiler {
 
         const kinds = documents
             .filter((d) => !isPrelude(d))
-            .flatMap((d) =>
-                AstUtils.streamAllContents(d.parseResult.value)
-                    .filter((n): n is KindDecl => n.$type === 'KindDecl')
-                    .toArray(),
-            )
+            .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
             .map((kind) => this.compileKind(kind, locate))
             .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
 
@@ -198,7 +192,8 @@ function location(path: string, cst: AstNode['$cstNode']): SourceLocation {
     return { path, line: start.line + 1, column: start.character + 1 };
 }
 
-function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagnostic {
+/** An LSP diagnostic as the compiled model records it: 1-based positions in the file at `path`. */
+export function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagnostic {
     const { start, end } = diagnostic.range;
     const source: SourceRange = {
         path,
@@ -209,7 +204,7 @@ function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagno
     };
     const code = diagnostic.code ?? diagnostic.data?.code ?? 'unknown';
     const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-    return { code: String(code), severity: SEVERITIES[diagnostic.severity ?? 1], message, source };
+    return { code: String(code), severity: severityName(diagnostic.severity), message, source };
 }
 
 export function compareLocations(a: SourceLocation, b: SourceLocation): number {

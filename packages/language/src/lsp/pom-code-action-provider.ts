@@ -1,6 +1,6 @@
 // Quick fixes, keyed on the diagnostic `code`: create the element an unresolved name stands for, use a close name
 // of the right kind, add a missing required entry, bring a nested element's horizon down to its parent's.
-import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
+import { type AstNode, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver-protocol';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
@@ -20,7 +20,6 @@ import { isRequired, type KindSystem } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
 import { compareDescriptions, type NameIndex } from '../workspace/name-index.js';
 
 /** A name the user can write for a new element: no qualifier, no quotes. */
@@ -34,7 +33,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
     constructor(services: PomServices) {
         this.kinds = services.pom.KindSystem;
         this.names = services.pom.NameIndex;
-        this.scopes = services.references.ScopeProvider as PomScopeProvider;
+        this.scopes = services.references.ScopeProvider;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<CodeAction[]> {
@@ -214,7 +213,7 @@ function findKeyword(element: Element, keyword: string) {
     const root = element.$cstNode;
     if (!root) return undefined;
     return CstUtils.streamCst(root)
-        .filter((n) => n.astNode === element && n.text === keyword && n.grammarSource?.$type === 'Keyword')
+        .filter((n) => n.astNode === element && n.text === keyword && GrammarAST.isKeyword(n.grammarSource))
         .head();
 }
 

@@ -1,6 +1,20 @@
 // Every diagnostic code POM reports, with its severity and a one-line description. The codes are stable: the CLI,
 // SARIF rules, the compiled model and quick fixes key on them.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** An LSP diagnostic's severity by name; LSP reads a missing severity as an error. */
+export function severityName(severity: DiagnosticSeverity | undefined): Severity {
+    return SEVERITY_NAMES[severity ?? DiagnosticSeverity.Error];
+}
 
 export interface RuleInfo {
     readonly severity: Severity;
