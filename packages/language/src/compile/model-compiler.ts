@@ -3,9 +3,8 @@
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Element, type FieldDecl, isEnumType, isFieldDecl, isKindDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
-import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
-import { fieldTypeText, flowOf, type KindSystem } from '../model/kind-system.js';
+import { fieldTypeText, flowOf } from '../model/kind-system.js';
 import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
@@ -32,20 +31,18 @@ export interface CompileOptions {
 }
 
 export class ModelCompiler {
-    private readonly lineage: LineageIndex;
-    private readonly kinds: KindSystem;
+    private readonly pom: PomServices['pom'];
     private readonly comments: CommentProvider;
 
     constructor(services: PomServices) {
-        this.lineage = services.pom.LineageIndex;
-        this.kinds = services.pom.KindSystem;
+        this.pom = services.pom;
         this.comments = services.documentation.CommentProvider;
     }
 
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
         const included = new Set(documents.map((d) => d.uri.toString()));
-        const graph = this.lineage.graph();
+        const graph = this.pom.LineageIndex.graph();
         const locate = (node: AstNode, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
 
         const nodes = [...graph.nodes.values()].filter((n) => included.has(n.document.uri.toString()));
@@ -109,8 +106,8 @@ export class ModelCompiler {
         return {
             id: idOf(element),
             kind: kind ? qualifiedName(kind) : element.kind.$refText,
-            kindChain: kind ? this.kinds.chain(kind).map((k) => qualifiedName(k)) : [element.kind.$refText],
-            stage: this.kinds.stage(kind) ?? null,
+            kindChain: kind ? this.pom.KindSystem.chain(kind).map((k) => qualifiedName(k)) : [element.kind.$refText],
+            stage: this.pom.KindSystem.stage(kind) ?? null,
             name: element.name,
             title: element.title ?? null,
             doc: this.docOf(element),
@@ -134,7 +131,7 @@ export class ModelCompiler {
             fields.set(field.name, slot);
         }
         if (kind) {
-            for (const member of this.kinds.members(kind).values()) {
+            for (const member of this.pom.KindSystem.members(kind).values()) {
                 if (isFieldDecl(member) && member.default && !fields.has(member.name)) {
                     fields.set(member.name, { field: member, values: [typed(member.default)] });
                 }
@@ -151,7 +148,7 @@ export class ModelCompiler {
             doc: this.docOf(kind),
             extends: kind.superKind ? (kind.superKind.ref ? qualifiedName(kind.superKind.ref) : kind.superKind.$refText) : null,
             abstract: kind.abstract,
-            stage: this.kinds.stage(kind) ?? null,
+            stage: this.pom.KindSystem.stage(kind) ?? null,
             // A field whose type is still being typed has no meaning yet; it is left out.
             fields: kind.members
                 .filter(isFieldDecl)
