@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
 import { buildWorkspace, type CompiledModel, type PomServices } from 'pom-language';
 import { createNodePomServices } from 'pom-language/node';
+import { UsageError } from './errors.js';
 import { commonRoot, findModelFiles, readModelFiles } from './files.js';
 
 /** A model file's text, and the path the compiled model records for it. */
@@ -23,19 +24,25 @@ export interface LoadedModel {
     compile(): CompiledModel;
 }
 
+export interface LoadOptions {
+    /** The day date-dependent evidence checks run as of (`--as-of`); today when absent. */
+    asOf?: string;
+}
+
 /** The model under `paths` (the current folder when none), built and validated. */
-export async function loadModel(paths: readonly string[]): Promise<LoadedModel> {
+export async function loadModel(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const files = await findModelFiles(inputs);
     const root = commonRoot(files, inputs);
     const sources = await readModelFiles(files);
-    const built = await build(sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text })));
+    const texts = sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text }));
+    const built = await build(texts, (services) => configureEvidence(services, root, options.asOf));
     return { ...built, files, root };
 }
 
 /** The compiled model under `paths`, and the folder its paths are relative to. */
-export async function compileModel(paths: readonly string[]): Promise<{ model: CompiledModel; root: string }> {
-    const loaded = await loadModel(paths);
+export async function compileModel(paths: readonly string[], options: LoadOptions = {}): Promise<{ model: CompiledModel; root: string }> {
+    const loaded = await loadModel(paths, options);
     return { model: loaded.compile(), root: loaded.root };
 }
 
@@ -49,8 +56,23 @@ export function relativePath(root: string, file: string): string {
     return path.relative(root, file).split(path.sep).join('/');
 }
 
-async function build(sources: readonly SourceText[]): Promise<Omit<LoadedModel, 'files' | 'root'>> {
-    const { Pom } = createNodePomServices({ batch: true });
+/** The model root (where the snapshot is when there is no project file) and the as-of date of the evidence checks. */
+export function configureEvidence(services: PomServices, root: string, asOf: string | undefined): void {
+    const context = services.pom.EvidenceContext;
+    try {
+        context.setAsOf(asOf);
+    } catch (error) {
+        throw new UsageError(`--as-of: ${(error as Error).message}`);
+    }
+    context.setModelRoots([URI.file(root)]);
+}
+
+async function build(
+    sources: readonly SourceText[],
+    configure?: (services: PomServices) => void,
+): Promise<Omit<LoadedModel, 'files' | 'root'>> {
+    const { Pom } = createNodePomServices({}, { batch: true });
+    configure?.(Pom);
     const documents = await buildWorkspace(
         Pom,
         sources.map((s) => ({ uri: URI.file(s.absolute), text: s.text })),

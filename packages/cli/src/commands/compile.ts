@@ -4,8 +4,12 @@ import { modelExitCode } from '../errors.js';
 import { compileModel } from '../load.js';
 import { writeOutput } from '../output.js';
 
-export async function compile(paths: string[], options: { output?: string; pretty?: boolean }): Promise<number> {
-    const { model } = await compileModel(paths);
-    await writeOutput(`${JSON.stringify(model, null, options.pretty ? 2 : undefined)}\n`, options.output);
+export async function compile(paths: string[], options: { output?: string; pretty?: boolean; asOf?: string }): Promise<number> {
+    const { model } = await compileModel(paths, { asOf: options.asOf });
+    await writeOutput(
+        `${JSON.stringify(model, null, options.pretty ? 2 : undefined)}
+`,
+        options.output,
+    );
     return modelExitCode(model, { quiet: true });
 }

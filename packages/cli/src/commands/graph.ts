@@ -17,6 +17,7 @@ export interface GraphOptions {
     output?: string;
     format: GraphFormat;
     select?: string;
+    asOf?: string;
 }
 
 // The standalone renderer and its style sheet, put in by the bundler (scripts/bundle.js builds them first).
@@ -24,7 +25,7 @@ declare const POM_GRAPH_SCRIPT: string | undefined;
 declare const POM_GRAPH_STYLE: string | undefined;
 
 export async function graph(paths: string[], options: GraphOptions): Promise<number> {
-    const { model: compiled, root } = await compileModel(paths);
+    const { model: compiled, root } = await compileModel(paths, { asOf: options.asOf });
     const model = options.select === undefined ? compiled : selectModel(compiled, options.select);
     await writeOutput(render(model, options.format, path.basename(root)), options.output);
     return modelExitCode(compiled);

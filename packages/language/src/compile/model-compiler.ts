@@ -10,6 +10,7 @@ import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
 import { severityName } from '../validation/codes.js';
+import { CompiledEvidenceBuilder } from './compiled-evidence.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
@@ -56,7 +57,11 @@ export class ModelCompiler {
         }
         const idOf = (e: Element) => ids.get(e) ?? qualifiedName(e);
 
-        const elements = nodes.map((node) => this.compileElement(node.element, idOf, locate));
+        const evidence = new CompiledEvidenceBuilder(this.pom.EvidenceIndex, this.pom.EvidenceContext, graph);
+        const elements = nodes.map((node) => ({
+            ...this.compileElement(node.element, idOf, locate),
+            ...evidence.element(node.element, idOf),
+        }));
         const links: CompiledLink[] = graph.links
             .filter((l) => ids.has(l.source) && ids.has(l.target))
             .map((link) => ({
@@ -88,7 +93,8 @@ export class ModelCompiler {
             .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
             .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
 
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics };
+        const isIncluded = (e: Element) => ids.has(e);
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence.model(isIncluded, idOf) };
     }
 
     private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {
