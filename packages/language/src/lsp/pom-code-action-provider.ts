@@ -16,23 +16,21 @@ import {
     type Model,
 } from '../generated/ast.js';
 import { effectiveHorizon, entriesOf } from '../model/element-context.js';
-import { isRequired, type KindSystem } from '../model/kind-system.js';
+import { isRequired } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import { compareDescriptions, type NameIndex } from '../workspace/name-index.js';
+import { compareDescriptions } from '../workspace/name-index.js';
 
 /** A name the user can write for a new element: no qualifier, no quotes. */
 const SIMPLE_NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 
 export class PomCodeActionProvider implements CodeActionProvider {
-    private readonly kinds: KindSystem;
-    private readonly names: NameIndex;
+    private readonly pom: PomServices['pom'];
     private readonly scopes: ScopeProvider;
 
     constructor(services: PomServices) {
-        this.kinds = services.pom.KindSystem;
-        this.names = services.pom.NameIndex;
+        this.pom = services.pom;
         this.scopes = services.references.ScopeProvider;
     }
 
@@ -99,7 +97,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const element = elementAt(document, diagnostic.range.start);
         // The member is in `data.member`; the message names it too, should the data not come through.
         const name = typeof data.member === 'string' ? data.member : /needs `([^`]+)`/.exec(messageText(diagnostic))?.[1];
-        const member = element && name ? this.kinds.member(element.kind.ref, name) : undefined;
+        const member = element && name ? this.pom.KindSystem.member(element.kind.ref, name) : undefined;
         if (!element || !member) return [];
         const edit = insertEntry(document, element, `${member.name}: ${this.placeholder(member)}`);
         return edit ? [quickFix(`Add ${member.name}`, document, diagnostic, [edit], true)] : [];
@@ -117,7 +115,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
 
     /** `key: placeholder` for every required member of the kind, in declaration order. */
     requiredEntries(kind: KindDecl): string[] {
-        return [...this.kinds.members(kind).values()].filter(isRequired).map((m) => `${m.name}: ${this.placeholder(m)}`);
+        return [...this.pom.KindSystem.members(kind).values()].filter(isRequired).map((m) => `${m.name}: ${this.placeholder(m)}`);
     }
 
     /** A value of the member's type that parses: `""`, the first enum literal, `1 week`, `TodoOpportunity`. */
@@ -135,10 +133,10 @@ export class PomCodeActionProvider implements CodeActionProvider {
     concreteTarget(targets: KindDecl[]): KindDecl | undefined {
         const concrete = targets.find((k) => !k.abstract);
         if (concrete || targets.length === 0) return concrete;
-        const all = [...this.names.kinds().values()].flat().sort(compareDescriptions);
+        const all = [...this.pom.NameIndex.kinds().values()].flat().sort(compareDescriptions);
         for (const description of all) {
             const kind = description.node as KindDecl | undefined;
-            if (kind && !kind.abstract && this.kinds.isA(kind, targets[0])) return kind;
+            if (kind && !kind.abstract && this.pom.KindSystem.isA(kind, targets[0])) return kind;
         }
         return undefined;
     }
