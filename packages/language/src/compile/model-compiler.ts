@@ -12,6 +12,7 @@ import {
     isRelationDecl,
     type KindDecl,
     type MetaValue,
+    type Model,
     type Value,
 } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
@@ -23,12 +24,15 @@ import { isPrelude } from '../prelude/prelude.js';
 import { namespaceOf, parentElement, qualifiedName } from '../scope/qualified-names.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
+import { viewId, viewLayout, viewSelectorSources, viewsOf } from '../views/view-declarations.js';
+import { viewElements } from '../views/view-selection.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
     type CompiledKind,
     type CompiledLink,
     type CompiledModel,
+    type CompiledView,
     type ContextEntry,
     MODEL_FORMAT,
     MODEL_VERSION,
@@ -36,6 +40,7 @@ import {
     type SourceRange,
     type TypedValue,
 } from './compiled-model.js';
+import { ModelGraph } from './model-graph.js';
 
 export interface CompileOptions {
     /** The path of a document as it should appear in the output: relative to the model's root, `/`-separated. */
@@ -57,9 +62,31 @@ export class ModelCompiler {
 
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
+        const locate = this.locator(options);
+        const { elements, links } = this.compileFlow(documents, options);
+        const views = this.compileViews(documents, { elements, links }, locate);
+        const kinds = documents
+            .filter((d) => !isPrelude(d))
+            .flatMap((d) =>
+                AstUtils.streamAllContents(d.parseResult.value)
+                    .filter((n): n is KindDecl => n.$type === 'KindDecl')
+                    .toArray(),
+            )
+            .map((kind) => this.compileKind(kind, locate))
+            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
+
+        const diagnostics = documents
+            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
+            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
+
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, views };
+    }
+
+    /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */
+    compileFlow(documents: readonly LangiumDocument[], options: CompileOptions): Pick<CompiledModel, 'elements' | 'links'> {
         const included = new Set(documents.map((d) => d.uri.toString()));
         const graph = this.lineage.graph();
-        const locate = (node: AstNode, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
+        const locate = this.locator(options);
 
         const nodes = [...graph.nodes.values()].filter((n) => included.has(n.document.uri.toString()));
         nodes.sort((a, b) => compareStrings(a.id, b.id) || compareLocations(locate(a.element), locate(b.element)));
@@ -93,22 +120,41 @@ export class ModelCompiler {
                 compareStrings(a.to, b.to) ||
                 compareLocations(a.source, b.source),
         );
+        return { elements, links };
+    }
 
-        const kinds = documents
-            .filter((d) => !isPrelude(d))
-            .flatMap((d) =>
-                AstUtils.streamAllContents(d.parseResult.value)
-                    .filter((n): n is KindDecl => n.$type === 'KindDecl')
-                    .toArray(),
-            )
-            .map((kind) => this.compileKind(kind, locate))
-            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
+    private compileViews(
+        documents: readonly LangiumDocument[],
+        flow: Pick<CompiledModel, 'elements' | 'links'>,
+        locate: (n: AstNode) => SourceLocation,
+    ): CompiledView[] {
+        const views = documents.filter((d) => !isPrelude(d)).flatMap((d) => viewsOf(d.parseResult.value as Model));
+        if (views.length === 0) return [];
+        const graph = new ModelGraph({ format: MODEL_FORMAT, version: MODEL_VERSION, ...flow, kinds: [], diagnostics: [] });
+        return views
+            .filter((view) => view.name)
+            .map((view): CompiledView => {
+                const sources = viewSelectorSources(view);
+                const selectors = {
+                    include: sources.filter((s) => s.key === 'include').map((s) => s.text),
+                    exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
+                };
+                return {
+                    id: viewId(view),
+                    name: view.name,
+                    title: view.title ?? null,
+                    doc: this.docOf(view),
+                    ...selectors,
+                    layout: viewLayout(view),
+                    elements: viewElements(graph, selectors),
+                    source: locate(view),
+                };
+            })
+            .sort((a, b) => compareStrings(a.id, b.id) || compareLocations(a.source, b.source));
+    }
 
-        const diagnostics = documents
-            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
-            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
-
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics };
+    private locator(options: CompileOptions): (node: AstNode, cst?: AstNode['$cstNode']) => SourceLocation {
+        return (node, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
     }
 
     private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {
