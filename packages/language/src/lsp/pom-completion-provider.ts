@@ -49,7 +49,7 @@ import { escapeHtml } from './markdown.js';
 import { PLACEHOLDERS } from './pom-code-action-provider.js';
 
 /** Keywords that begin a declaration: offered only where a declaration may begin. */
-const STATEMENT_KEYWORDS = new Set(['namespace', 'abstract', 'kind', 'stage', 'field', 'relation']);
+const STATEMENT_KEYWORDS = new Set(['namespace', 'abstract', 'kind', 'view', 'stage', 'field', 'relation']);
 
 /** Where the cursor is, read from the tokens before it: the innermost open body and the token just before. */
 interface Where {

@@ -201,7 +201,8 @@ class Layout {
         for (const separator of own) if (separator.text === ',' || separator.text === ';') this.dropped.add(separator.offset);
         if (!open || !close) return;
         const inner = (depth + 1) * INDENT;
-        const single = (isElement(node) && node.body.length === 1 && isEntry(node.body[0])) || (isViewDecl(node) && node.entries.length === 1);
+        const single =
+            (isElement(node) && node.body.length === 1 && isEntry(node.body[0])) || (isViewDecl(node) && node.entries.length === 1);
         const oneLine = single && !this.text.slice(open.offset, close.end).includes('\n') && !this.hasComment(open, close);
         items.forEach((item, i) => {
             this.place(item, oneLine ? inLine('space', inner) : onLine(i === 0 ? 'none' : 'keep', inner));

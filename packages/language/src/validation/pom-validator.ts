@@ -24,6 +24,7 @@ import { DURATION_UNITS, EXAMPLES, type LiteralType, parseDate, parseDuration, p
 import type { PomServices } from '../pom-module.js';
 import { type Code, severityOf } from './codes.js';
 import { editDistance, listNames } from './suggestions.js';
+import { checkView } from './view-rules.js';
 
 export function registerValidationChecks(services: PomServices): void {
     const validator = new PomValidator(services);
@@ -32,6 +33,7 @@ export function registerValidationChecks(services: PomServices): void {
         Entry: [(e, accept) => validator.checkEntry(e, accept)],
         FieldDecl: [(f, accept) => validator.checkFieldDefault(f, accept)],
         KindDecl: [(k, accept) => validator.checkKind(k, accept)],
+        ViewDecl: [checkView],
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }

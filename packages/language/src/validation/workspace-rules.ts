@@ -2,6 +2,7 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
@@ -12,12 +13,15 @@ import type { PomServices } from '../pom-module.js';
 import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
 import type { Code } from './codes.js';
+import { checkViewsAgainstModel } from './view-rules.js';
 
 export interface WorkspaceDiagnostic {
     readonly code: Code;
     readonly message: string;
     readonly node: AstNode;
     readonly property?: string;
+    /** A narrower range than the node's, such as the part of a selector string that names nothing. */
+    readonly range?: Range;
 }
 
 /** Relations along which a source must not look further ahead than its target. */
@@ -26,11 +30,13 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
+    private readonly services: PomServices;
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
+        this.services = services;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
     }
 
@@ -58,6 +64,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
+        checkViewsAgainstModel(this.services, add);
         return result;
     }
 

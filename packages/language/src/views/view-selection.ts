@@ -2,8 +2,8 @@
 // of its exclude selectors, in id order. Pure data over a ModelGraph, shared by the compiler, the view checks and
 // the CLI; safe in a browser.
 import type { ModelGraph } from '../compile/model-graph.js';
-import { compareStrings } from '../util/compare.js';
 import { parseSelector, SelectorError, selectElements } from '../query/selectors.js';
+import { compareStrings } from '../util/compare.js';
 
 /** The keys a view takes, and the layouts it may ask for (the first is the default). */
 export const VIEW_KEYS = ['include', 'exclude', 'layout'] as const;
