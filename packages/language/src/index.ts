@@ -24,4 +24,6 @@ export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
 export { qualifiedName } from './scope/qualified-names.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
+export * from './views/compiled-views.js';
+export { VIEW_KEYS, VIEW_LAYOUTS, type ViewLayout, type ViewSelectors, viewElements } from './views/view-selection.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';

@@ -6,3 +6,4 @@ export * from './graph-style.js';
 export * from './mermaid.js';
 export * from './standalone-html.js';
 export * from './svg.js';
+export * from './views-site.js';
