@@ -21,6 +21,7 @@ import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
 import { PomCompletionProvider } from './lsp/pom-completion-provider.js';
+import { PomDefinitionProvider } from './lsp/pom-definition-provider.js';
 import { PomFormatter } from './lsp/pom-formatter.js';
 import { PomFuzzyMatcher } from './lsp/pom-fuzzy-matcher.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
@@ -39,6 +40,7 @@ import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { ViewGraph } from './views/view-graph.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 
@@ -49,6 +51,7 @@ export interface PomAddedServices {
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
+        ViewGraph: ViewGraph;
     };
 }
 
@@ -61,6 +64,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
+        ViewGraph: (services) => new ViewGraph(services),
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
@@ -77,6 +81,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
     lsp: {
         HoverProvider: (services) => new PomHoverProvider(services),
+        DefinitionProvider: (services) => new PomDefinitionProvider(services),
         CodeLensProvider: (services) => new PomCodeLensProvider(services),
         CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),

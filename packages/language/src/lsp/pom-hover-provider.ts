@@ -28,20 +28,25 @@ import { qualifiedName } from '../scope/qualified-names.js';
 import { describeMember } from '../validation/pom-validator.js';
 import { plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
+import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
 export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly documentationProvider: DocumentationProvider;
+    private readonly selectors: SelectorAssist;
 
     constructor(services: PomServices) {
         super(services);
         this.documentationProvider = services.documentation.DocumentationProvider;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
+        this.selectors = new SelectorAssist(services);
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const spot = selectorAtomAt(document, document.textDocument.offsetAt(params.position));
+        if (spot) return this.selectorHover(spot);
         const hover = await super.getHoverContent(document, params);
         const root = document.parseResult.value.$cstNode;
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
@@ -49,6 +54,13 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (!hover || !isRefValue(value) || value.metadata.length === 0) return hover;
         const contents = hover.contents as { kind: 'markdown'; value: string };
         return { ...hover, contents: { kind: 'markdown', value: `${this.linkMetadata(value)}\n\n---\n\n${contents.value}` } };
+    }
+
+    /** Inside a view's selector: the hover of what the name under the cursor names. */
+    private async selectorHover(spot: SelectorAtomSpot): Promise<Hover | undefined> {
+        const target = this.selectors.target(spot);
+        const text = target ? await this.getAstNodeHoverContent(target) : this.selectors.methodHover(spot);
+        return text ? { contents: { kind: 'markdown', value: text } } : undefined;
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {

@@ -1,17 +1,14 @@
 // The checks of `view` declarations. Local ones (keys, value types, selector syntax) run per document; the ones
 // that depend on the whole model (a selector that names nothing, a view that draws nothing, two views with one
 // name) run once per build over the compiled elements, since selectors are evaluated on the compiled model.
-import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { MODEL_FORMAT, MODEL_VERSION } from '../compile/compiled-model.js';
-import { ModelGraph } from '../compile/model-graph.js';
-import { isSymbolValue, type Model, type ViewDecl, type ViewEntry } from '../generated/ast.js';
+import type { ModelGraph } from '../compile/model-graph.js';
+import { isSymbolValue, type ViewDecl, type ViewEntry } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
-import { isPrelude } from '../prelude/prelude.js';
 import { parseSelector, SelectorError, selectElements } from '../query/selectors.js';
-import { contentSpan, type SelectorSource, viewId, viewSelectorSources, viewsOf } from '../views/view-declarations.js';
+import { contentSpan, type SelectorSource, viewId, viewSelectorSources } from '../views/view-declarations.js';
 import { VIEW_KEYS, VIEW_LAYOUTS, viewElements } from '../views/view-selection.js';
-import { isForeignDocument } from './foreign-files.js';
 import { report } from './pom-validator.js';
 import { closestNames, didYouMean, listNames } from './suggestions.js';
 import type { WorkspaceDiagnostic } from './workspace-rules.js';
@@ -77,17 +74,15 @@ function checkSelectorValues(entry: ViewEntry, accept: ValidationAcceptor): void
 
 /** The diagnostics of every view in the workspace that depend on the rest of the model. */
 export function checkViewsAgainstModel(services: PomServices, add: (d: WorkspaceDiagnostic) => void): void {
-    const documents = services.shared.workspace.LangiumDocuments.all.filter((d) => !isPrelude(d) && !isForeignDocument(d)).toArray();
-    const views = documents.flatMap((d) => viewsOf(d.parseResult.value as Model)).filter((v) => v.name);
+    const views = services.pom.ViewGraph.views();
     if (views.length === 0) return;
     duplicateViews(views, add);
-    const root = commonFolder(documents);
-    const flow = services.pom.ModelCompiler.compileFlow(documents, { relativePath: (uri) => uri.path.slice(root.length) });
-    const graph = new ModelGraph({ format: MODEL_FORMAT, version: MODEL_VERSION, ...flow, kinds: [], diagnostics: [] });
-    const kinds = [...services.pom.NameIndex.kinds().keys()];
+    const graph = services.pom.ViewGraph.graph();
+    const kinds = services.pom.ViewGraph.kindNames();
     for (const view of views) {
+        const sources = viewSelectorSources(view);
         let unmatched = false;
-        for (const source of viewSelectorSources(view)) {
+        for (const source of sources) {
             const problem = unmatchedProblem(graph, source.text, kinds);
             if (!problem) continue;
             unmatched = true;
@@ -98,8 +93,8 @@ export function checkViewsAgainstModel(services: PomServices, add: (d: Workspace
                 range: selectorRange(source, problem),
             });
         }
-        if (unmatched) continue;
-        const sources = viewSelectorSources(view);
+        // A view with a broken selector is not empty: it is unfinished, and `selector-syntax` says so.
+        if (unmatched || sources.some((s) => !parses(s.text))) continue;
         const selectors = {
             include: sources.filter((s) => s.key === 'include').map((s) => s.text),
             exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
@@ -129,6 +124,15 @@ function unmatchedProblem(graph: ModelGraph, text: string, kinds: readonly strin
     } catch (error) {
         if (error instanceof SelectorError) return error;
         throw error;
+    }
+}
+
+function parses(text: string): boolean {
+    try {
+        parseSelector(text);
+        return true;
+    } catch {
+        return false;
     }
 }
 
@@ -164,15 +168,6 @@ function withoutColumn(message: string): string {
     const bare = message.replace(/ \(at column \d+ of `[\s\S]*`\)$/, '');
     const text = bare.charAt(0).toUpperCase() + bare.slice(1);
     return /[.?!]$/.test(text) ? text : `${text}.`;
-}
-
-function commonFolder(documents: LangiumDocument[]): string {
-    const folders = documents.map((d) => d.uri.path.slice(0, d.uri.path.lastIndexOf('/') + 1));
-    if (folders.length === 0) return '/';
-    let prefix = folders[0];
-    for (const folder of folders)
-        while (!folder.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
-    return prefix;
 }
 
 function where(view: ViewDecl): string {
