@@ -96,7 +96,7 @@ describe('checks', () => {
 
     test('messages say what is wrong in the user language, with did you mean', async () => {
         const { documents } = await load({ ...MODEL, 'problems.pom': fixture('views/problems.pom') });
-        const messages = (documents[2].diagnostics ?? []).map((d) => d.message);
+        const messages = (documents[2].diagnostics ?? []).map((d) => String(d.message));
         expect(messages).toContain('No element matches `WizzardBet`; did you mean `WizardBet`?');
         expect(messages).toContain('No kind `bett` in the model; did you mean `bet`?');
         expect(messages).toContain('Expected an element name or `method:value`.');
