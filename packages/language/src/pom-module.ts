@@ -34,13 +34,14 @@ import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
-import { NameIndex } from './scope/name-index.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { registerViewChecks, ViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
+import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 
@@ -52,6 +53,7 @@ export interface PomAddedServices {
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
         ViewGraph: ViewGraph;
+        ViewChecks: ViewChecks;
     };
 }
 
@@ -65,6 +67,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
         ViewGraph: (services) => new ViewGraph(services),
+        ViewChecks: (services) => new ViewChecks(services),
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
@@ -114,6 +117,7 @@ export function createPomServices(context: DefaultSharedModuleContext): { shared
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
     registerValidationChecks(Pom);
+    registerViewChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     if (!context.connection) {

@@ -2,37 +2,21 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-    type Element,
-    type FieldDecl,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MetaValue,
-    type Model,
-    type Value,
-} from '../generated/ast.js';
+import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
 import { fieldTypeText, flowOf, type KindSystem } from '../model/kind-system.js';
-import { parseDate, parseDuration, parsePercent } from '../model/values.js';
+import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
-import { namespaceOf, parentElement, qualifiedName } from '../scope/qualified-names.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
-import { viewId, viewLayout, viewSelectorSources, viewsOf } from '../views/view-declarations.js';
-import { viewElements } from '../views/view-selection.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
     type CompiledKind,
     type CompiledLink,
     type CompiledModel,
-    type CompiledView,
     type ContextEntry,
     MODEL_FORMAT,
     MODEL_VERSION,
@@ -40,7 +24,7 @@ import {
     type SourceRange,
     type TypedValue,
 } from './compiled-model.js';
-import { ModelGraph } from './model-graph.js';
+import { typed } from './typed-value.js';
 
 export interface CompileOptions {
     /** The path of a document as it should appear in the output: relative to the model's root, `/`-separated. */
@@ -53,8 +37,10 @@ export class ModelCompiler {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly comments: CommentProvider;
+    private readonly services: () => PomServices;
 
     constructor(services: PomServices) {
+        this.services = () => services;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
         this.comments = services.documentation.CommentProvider;
@@ -64,7 +50,8 @@ export class ModelCompiler {
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
         const locate = this.locator(options);
         const { elements, links } = this.compileFlow(documents, options);
-        const views = this.compileViews(documents, { elements, links }, locate);
+        // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
+        const views = this.services().pom.ViewGraph.compileViews(documents, { elements, links }, locate, (n) => this.docOf(n));
         const kinds = documents
             .filter((d) => !isPrelude(d))
             .flatMap((d) =>
@@ -121,36 +108,6 @@ export class ModelCompiler {
                 compareLocations(a.source, b.source),
         );
         return { elements, links };
-    }
-
-    private compileViews(
-        documents: readonly LangiumDocument[],
-        flow: Pick<CompiledModel, 'elements' | 'links'>,
-        locate: (n: AstNode) => SourceLocation,
-    ): CompiledView[] {
-        const views = documents.filter((d) => !isPrelude(d)).flatMap((d) => viewsOf(d.parseResult.value as Model));
-        if (views.length === 0) return [];
-        const graph = new ModelGraph({ format: MODEL_FORMAT, version: MODEL_VERSION, ...flow, kinds: [], diagnostics: [] });
-        return views
-            .filter((view) => view.name)
-            .map((view): CompiledView => {
-                const sources = viewSelectorSources(view);
-                const selectors = {
-                    include: sources.filter((s) => s.key === 'include').map((s) => s.text),
-                    exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
-                };
-                return {
-                    id: viewId(view),
-                    name: view.name,
-                    title: view.title ?? null,
-                    doc: this.docOf(view),
-                    ...selectors,
-                    layout: viewLayout(view),
-                    elements: viewElements(graph, selectors),
-                    source: locate(view),
-                };
-            })
-            .sort((a, b) => compareStrings(a.id, b.id) || compareLocations(a.source, b.source));
     }
 
     private locator(options: CompileOptions): (node: AstNode, cst?: AstNode['$cstNode']) => SourceLocation {
@@ -247,40 +204,6 @@ export class ModelCompiler {
             .join('\n')
             .trim();
         return text || null;
-    }
-}
-
-/** A literal or reference as a typed JSON value. */
-export function typed(value: Value | MetaValue): TypedValue {
-    switch (value.$type) {
-        case 'StringValue':
-            return { type: 'string', value: value.value };
-        case 'NumberValue':
-            return { type: 'number', value: value.value };
-        case 'PercentValue':
-            return { type: 'percent', value: parsePercent(value.value) };
-        case 'DateValue':
-            return { type: 'date', value: parseDate(value.value) ?? value.value };
-        case 'QuarterValue':
-            return { type: 'quarter', value: value.value };
-        case 'DurationValue': {
-            const d = parseDuration(value.value);
-            return {
-                type: 'duration',
-                value: value.value.replace(/\s+/g, ' '),
-                amount: d?.amount ?? 0,
-                unit: d?.unit ?? '',
-                days: d?.days ?? 0,
-            };
-        }
-        case 'SymbolValue':
-            return { type: 'symbol', value: value.symbol };
-        case 'RefValue': {
-            const target = value.target.ref;
-            if (isEnumLiteral(target)) return { type: 'enum', value: target.name };
-            if (isRefValue(value) && target?.$type === 'Element') return { type: 'reference', value: qualifiedName(target as Element) };
-            return { type: 'reference', value: value.target.$refText };
-        }
     }
 }
 

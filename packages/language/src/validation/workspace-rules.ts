@@ -10,10 +10,9 @@ import { contextValue, effectiveHorizon, entriesFor } from '../model/element-con
 import { horizonRank } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
+import type { NameIndex } from '../workspace/name-index.js';
 import type { Code } from './codes.js';
-import { checkViewsAgainstModel } from './view-rules.js';
 
 export interface WorkspaceDiagnostic {
     readonly code: Code;
@@ -64,7 +63,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
-        checkViewsAgainstModel(this.services, add);
+        this.services.pom.ViewChecks.againstModel(add);
         return result;
     }
 

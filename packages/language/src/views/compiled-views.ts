@@ -1,7 +1,7 @@
 // Working with the views of a compiled model: finding one by the name a user typed, and cutting the model down to
 // what a view draws. Pure data, shared by `pom graph --view` and anything else that shows one view; safe in a browser.
 import type { CompiledModel, CompiledView } from '../compile/compiled-model.js';
-import { closestNames, didYouMean, listNames } from '../validation/suggestions.js';
+import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
 
 export class UnknownViewError extends Error {
     constructor(message: string) {

@@ -3,7 +3,7 @@
 // completion inside the quotes.
 import { type CstNode, GrammarUtils } from 'langium';
 import { isStringValue, isSymbolValue, type Model, type StringValue, type ViewDecl, type ViewEntry } from '../generated/ast.js';
-import { join, namespaceOf } from '../scope/qualified-names.js';
+import { join, namespaceOf } from '../model/qualified-names.js';
 import { VIEW_LAYOUTS, type ViewLayout } from './view-selection.js';
 
 export interface SelectorSource {

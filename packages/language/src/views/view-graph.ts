@@ -1,14 +1,15 @@
 // The compiled elements and links of the whole workspace as a ModelGraph, which is what selectors run on: built once
 // per build when a view needs it (the view checks, hover and completion inside selectors) and cached until the
 // next change. Paths for `file:` selectors are relative to the folder that holds every model file.
-import { DocumentState, type LangiumDocument } from 'langium';
-import { MODEL_FORMAT, MODEL_VERSION } from '../compile/compiled-model.js';
+import { type AstNode, DocumentState, type LangiumDocument } from 'langium';
+import { type CompiledModel, type CompiledView, MODEL_FORMAT, MODEL_VERSION, type SourceLocation } from '../compile/compiled-model.js';
 import { ModelGraph } from '../compile/model-graph.js';
 import type { Element, Model, ViewDecl } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { BuildCache } from '../util/build-cache.js';
-import { isForeignDocument } from '../validation/foreign-files.js';
+import { isForeignDocument } from '../workspace/foreign-files.js';
+import { compileViews } from './view-compiler.js';
 import { viewsOf } from './view-declarations.js';
 
 export class ViewGraph {
@@ -43,6 +44,16 @@ export class ViewGraph {
     /** Every kind name, built-in or declared, so `kind:persona` is known even where no persona exists yet. */
     kindNames(): string[] {
         return [...this.services.pom.NameIndex.kinds().keys()];
+    }
+
+    /** The compiled views of these documents, their selectors evaluated on the compiled elements given. */
+    compileViews(
+        documents: readonly LangiumDocument[],
+        flow: Pick<CompiledModel, 'elements' | 'links'>,
+        locate: (node: AstNode) => SourceLocation,
+        docOf: (node: AstNode) => string | null,
+    ): CompiledView[] {
+        return compileViews(documents, flow, locate, docOf);
     }
 
     /** The element a compiled id stands for. */

@@ -4,14 +4,29 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ModelGraph } from '../compile/model-graph.js';
-import { isSymbolValue, type ViewDecl, type ViewEntry } from '../generated/ast.js';
+import { isSymbolValue, type PomAstType, type ViewDecl, type ViewEntry } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
 import { parseSelector, SelectorError, selectElements } from '../query/selectors.js';
-import { contentSpan, type SelectorSource, viewId, viewSelectorSources } from '../views/view-declarations.js';
-import { VIEW_KEYS, VIEW_LAYOUTS, viewElements } from '../views/view-selection.js';
-import { report } from './pom-validator.js';
-import { closestNames, didYouMean, listNames } from './suggestions.js';
-import type { WorkspaceDiagnostic } from './workspace-rules.js';
+import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
+import { report } from '../validation/pom-validator.js';
+import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
+import { contentSpan, type SelectorSource, viewId, viewSelectorSources } from './view-declarations.js';
+import { VIEW_KEYS, VIEW_LAYOUTS, viewElements } from './view-selection.js';
+
+/** The local view checks run with the other per-document rules. */
+export function registerViewChecks(services: PomServices): void {
+    services.validation.ValidationRegistry.register<PomAstType>({ ViewDecl: [checkView] });
+}
+
+/** The model-wide view checks, as a service that WorkspaceRules calls once per build. */
+export class ViewChecks {
+    constructor(private readonly services: PomServices) {}
+
+    /** The diagnostics of every view that depend on the rest of the model. */
+    againstModel(add: (d: WorkspaceDiagnostic) => void): void {
+        checkViewsAgainstModel(this.services, add);
+    }
+}
 
 // ---- local checks -------------------------------------------------------------------------------------------------
 
@@ -72,8 +87,7 @@ function checkSelectorValues(entry: ViewEntry, accept: ValidationAcceptor): void
 
 // ---- model-wide checks --------------------------------------------------------------------------------------------
 
-/** The diagnostics of every view in the workspace that depend on the rest of the model. */
-export function checkViewsAgainstModel(services: PomServices, add: (d: WorkspaceDiagnostic) => void): void {
+function checkViewsAgainstModel(services: PomServices, add: (d: WorkspaceDiagnostic) => void): void {
     const views = services.pom.ViewGraph.views();
     if (views.length === 0) return;
     duplicateViews(views, add);
