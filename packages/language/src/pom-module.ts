@@ -12,11 +12,15 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { ModelCompiler } from './compile/model-compiler.js';
+import { EvidenceContext } from './evidence/evidence-context.js';
+import { EvidenceIndex } from './evidence/evidence-index.js';
+import { registerEvidenceRules } from './evidence/evidence-rules.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
+import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
@@ -39,7 +43,7 @@ import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
-import { registerViewChecks, ViewChecks } from './views/view-checks.js';
+import { registerViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
@@ -53,7 +57,8 @@ export interface PomAddedServices {
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
         ViewGraph: ViewGraph;
-        ViewChecks: ViewChecks;
+        EvidenceContext: EvidenceContext;
+        EvidenceIndex: EvidenceIndex;
     };
 }
 
@@ -67,7 +72,8 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
         ViewGraph: (services) => new ViewGraph(services),
-        ViewChecks: (services) => new ViewChecks(services),
+        EvidenceContext: (services) => new EvidenceContext(services.shared),
+        EvidenceIndex: (services) => new EvidenceIndex(services),
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
@@ -120,7 +126,9 @@ export function createPomServices(context: DefaultSharedModuleContext): { shared
     registerViewChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
-    if (!context.connection) {
+    registerEvidenceRules(Pom);
+    if (context.connection) keepEvidenceFresh(Pom);
+    else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }

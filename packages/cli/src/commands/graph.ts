@@ -31,6 +31,7 @@ export interface GraphOptions {
     select?: string;
     view?: string;
     allViews?: boolean;
+    asOf?: string;
 }
 
 const EXTENSIONS: Record<GraphFormat, string> = { html: 'html', svg: 'svg', mermaid: 'mmd', dot: 'dot' };
@@ -47,7 +48,7 @@ export async function graph(paths: string[], options: GraphOptions): Promise<num
         throw new UsageError('--all-views writes a folder of pages; give it with -o DIR');
     }
     const inputs = paths.length > 0 ? paths : ['.'];
-    const loaded = await loadModel(inputs);
+    const loaded = await loadModel(inputs, { asOf: options.asOf });
     const root = commonRoot(loaded.files, inputs);
     const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),

@@ -2,6 +2,8 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EvidenceContext } from '../evidence/evidence-context.js';
+import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
@@ -11,6 +13,7 @@ import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
+import { CompiledEvidenceBuilder } from './compiled-evidence.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
@@ -37,10 +40,14 @@ export class ModelCompiler {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly comments: CommentProvider;
+    private readonly evidence: EvidenceIndex;
+    private readonly evidenceContext: EvidenceContext;
     private readonly services: () => PomServices;
 
     constructor(services: PomServices) {
         this.services = () => services;
+        this.evidence = services.pom.EvidenceIndex;
+        this.evidenceContext = services.pom.EvidenceContext;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
         this.comments = services.documentation.CommentProvider;
@@ -49,7 +56,7 @@ export class ModelCompiler {
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
         const locate = this.locator(options);
-        const { elements, links } = this.compileFlow(documents, options);
+        const { elements, links, evidence } = this.flow(documents, options);
         // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
         const views = this.services().pom.ViewGraph.compileViews(documents, { elements, links }, locate, (n) => this.docOf(n));
         const kinds = documents
@@ -66,11 +73,17 @@ export class ModelCompiler {
             .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
             .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
 
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, views };
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence(), views };
     }
 
     /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */
     compileFlow(documents: readonly LangiumDocument[], options: CompileOptions): Pick<CompiledModel, 'elements' | 'links'> {
+        const { elements, links } = this.flow(documents, options);
+        return { elements, links };
+    }
+
+    /** Elements and links, and (on demand) the model-level evidence that goes with them. */
+    private flow(documents: readonly LangiumDocument[], options: CompileOptions) {
         const included = new Set(documents.map((d) => d.uri.toString()));
         const graph = this.lineage.graph();
         const locate = this.locator(options);
@@ -86,7 +99,11 @@ export class ModelCompiler {
         }
         const idOf = (e: Element) => ids.get(e) ?? qualifiedName(e);
 
-        const elements = nodes.map((node) => this.compileElement(node.element, idOf, locate));
+        const evidence = new CompiledEvidenceBuilder(this.evidence, this.evidenceContext, graph);
+        const elements = nodes.map((node) => ({
+            ...this.compileElement(node.element, idOf, locate),
+            ...evidence.element(node.element, idOf),
+        }));
         const links: CompiledLink[] = graph.links
             .filter((l) => ids.has(l.source) && ids.has(l.target))
             .map((link) => ({
@@ -107,7 +124,8 @@ export class ModelCompiler {
                 compareStrings(a.to, b.to) ||
                 compareLocations(a.source, b.source),
         );
-        return { elements, links };
+        const isIncluded = (e: Element) => ids.has(e);
+        return { elements, links, evidence: () => evidence.model(isIncluded, idOf) };
     }
 
     private locator(options: CompileOptions): (node: AstNode, cst?: AstNode['$cstNode']) => SourceLocation {

@@ -33,6 +33,35 @@ export const RULES = {
     'no-downstream': { severity: 'info', description: 'A bet or impact whose lineage reaches no input, driver or north star.' },
     orphan: { severity: 'hint', description: 'An element with no relations at all.' },
     'funding-overcommitted': { severity: 'warning', description: 'The appetite of the bets on one funding line exceeds its capacity.' },
+    'claim-unit': {
+        severity: 'error',
+        description: "A quantity (`baseline`, `target`, a claim's `by` or `tolerance`) whose unit does not fit the metric.",
+    },
+    'unknown-connection': { severity: 'error', description: "A metric's `connection` that the project file does not declare." },
+    'data-outside-project': {
+        severity: 'error',
+        description: "A metric's `data` file that resolves outside the project, directly or through a symbolic link.",
+    },
+    'window-exceeds-horizon': { severity: 'warning', description: "A time window longer than the element's horizon allows." },
+    'snapshot-unreadable': { severity: 'error', description: 'The snapshot of observations exists but cannot be read.' },
+    'metric-no-observations': { severity: 'warning', description: 'A metric with no observations in the snapshot.' },
+    'metric-stale': {
+        severity: 'warning',
+        description: 'A metric whose newest observation is older than its `freshness`, or whose last pull failed.',
+    },
+    'invalid-observations': {
+        severity: 'warning',
+        description: "Observations that break the metric's declaration: the wrong unit, a percent above 100, duplicate dates.",
+    },
+    'claim-contradicted': { severity: 'warning', description: "An impact's claim that the data contradicts, with the numbers." },
+    'claim-confirmed': { severity: 'info', description: "An impact's claim that the data confirms, with the numbers." },
+    'claim-unverified': { severity: 'info', description: "An impact's claim that the data in its window cannot settle yet." },
+    'target-reached': { severity: 'info', description: "A measured target reached when the bet's window ends." },
+    'target-missed': { severity: 'warning', description: "A measured target missed when the bet's window ends." },
+    'open-learning-loop': {
+        severity: 'warning',
+        description: 'A bet whose window has ended, not marked done or invalidated, from which no impact and no insight was learned.',
+    },
     'selector-syntax': { severity: 'error', description: "A view's selector that does not parse." },
     'selector-matches-nothing': {
         severity: 'warning',

@@ -13,19 +13,10 @@ import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
 import { contentSpan, type SelectorSource, viewId, viewSelectorSources } from './view-declarations.js';
 import { VIEW_KEYS, VIEW_LAYOUTS, viewElements } from './view-selection.js';
 
-/** The local view checks run with the other per-document rules. */
+/** The local view checks run with the other per-document rules; the model-wide ones join the workspace rules. */
 export function registerViewChecks(services: PomServices): void {
     services.validation.ValidationRegistry.register<PomAstType>({ ViewDecl: [checkView] });
-}
-
-/** The model-wide view checks, as a service that WorkspaceRules calls once per build. */
-export class ViewChecks {
-    constructor(private readonly services: PomServices) {}
-
-    /** The diagnostics of every view that depend on the rest of the model. */
-    againstModel(add: (d: WorkspaceDiagnostic) => void): void {
-        checkViewsAgainstModel(this.services, add);
-    }
+    services.pom.WorkspaceRules.addRule((_graph, add) => checkViewsAgainstModel(services, add));
 }
 
 // ---- local checks -------------------------------------------------------------------------------------------------
