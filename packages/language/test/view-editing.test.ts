@@ -134,3 +134,12 @@ describe('completion inside a selector', () => {
         expect(labels).toEqual([]);
     });
 });
+
+describe('hover on a view', () => {
+    test('its title, documentation and how much of the model it draws', async () => {
+        const text = await hover('/** The bet and its lineage. */\nview St<|>ory "The story" { include: \'+WizardBet+\' }');
+        expect(text).toContain('**view** `Story` — The story');
+        expect(text).toContain('The bet and its lineage.');
+        expect(text).toContain('Draws 7 of 11 elements and the 7 links among them.');
+    });
+});

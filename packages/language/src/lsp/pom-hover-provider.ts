@@ -17,9 +17,11 @@ import {
     isKindDecl,
     isRefValue,
     isRelationDecl,
+    isViewDecl,
     type KindDecl,
     type MemberDecl,
     type RefValue,
+    type ViewDecl,
 } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
@@ -27,6 +29,7 @@ import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
+import { viewId } from '../views/view-declarations.js';
 import { claimsOn, evidenceHover } from './evidence-text.js';
 import { plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
@@ -73,6 +76,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (isElement(node)) return this.elementHover(node);
         if (isKindDecl(node)) return this.kindHover(node);
         if (isFieldDecl(node) || isRelationDecl(node)) return this.memberHover(node);
+        if (isViewDecl(node)) return this.viewHover(node);
         if (isEnumLiteral(node)) {
             const field = node.$container.$container as MemberDecl;
             return `${code(node.name)}: a value of ${code(field.name)}, declared by ${code(field.$container.name)}`;
@@ -163,6 +167,16 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         const relation = 'key' in entry ? entry.key.$refText : 'link';
         const items = value.metadata.map((m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`);
         return `**Link** ${code(relation)} → ${code(value.target.$refText)} · ${items.join(' · ')}`;
+    }
+
+    /** A view: its title, documentation and how much of the model it draws. */
+    private viewHover(view: ViewDecl): string {
+        const title = view.title ? ` — ${escapeMarkdown(view.title)}` : '';
+        const lines = [`**view** ${code(viewId(view))}${title}`];
+        const doc = this.documentation(view);
+        if (doc) lines.push(doc);
+        lines.push(this.selectors.viewSummary(view));
+        return lines.join('\n\n');
     }
 
     private documentation(node: AstNode): string | undefined {

@@ -3,12 +3,13 @@
 // before the cursor too, so completion keeps working while the closing quote is not written yet.
 import { type AstNode, CstUtils, type LangiumDocument } from 'langium';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
-import { isStringValue, isViewEntry, type Model, type StringValue } from '../generated/ast.js';
+import { isStringValue, isViewEntry, type Model, type StringValue, type ViewDecl } from '../generated/ast.js';
 import { ALL_STAGES, HORIZONS } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
 import { SELECTOR_METHODS, selectElements, shortNames } from '../query/selectors.js';
-import { isSelectorEntry, stringOffsets, stringToken } from '../views/view-declarations.js';
+import { isSelectorEntry, stringOffsets, stringToken, viewSelectorSources } from '../views/view-declarations.js';
 import type { ViewGraph } from '../views/view-graph.js';
+import { viewElements } from '../views/view-selection.js';
 
 /** The atom of a selector under the cursor: `kind:bet` or `WizardBet`, with document offsets. */
 export interface SelectorAtomSpot {
@@ -130,6 +131,20 @@ export class SelectorAssist {
             file: 'declared in',
         };
         return `Elements ${what[spot.method] ?? spot.method} \`${spot.value}\`: ${count} in the model.`;
+    }
+
+    /** How much of the model a view draws: "Draws 34 of 145 elements and the 52 links among them." */
+    viewSummary(view: ViewDecl): string {
+        const graph = this.views.graph();
+        const sources = viewSelectorSources(view);
+        const drawn = new Set(
+            viewElements(graph, {
+                include: sources.filter((s) => s.key === 'include').map((s) => s.text),
+                exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
+            }),
+        );
+        const links = graph.model.links.filter((l) => drawn.has(l.from) && drawn.has(l.to)).length;
+        return `Draws ${drawn.size} of ${graph.elements.size} elements and the ${links} links among them.`;
     }
 
     completions(spot: SelectorAtomSpot): CompletionItem[] {
