@@ -7,7 +7,7 @@ import { isStringValue, isViewEntry, type Model, type StringValue, type ViewDecl
 import { ALL_STAGES, HORIZONS } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
 import { SELECTOR_METHODS, selectElements, shortNames } from '../query/selectors.js';
-import { isSelectorEntry, stringOffsets, stringToken, viewSelectorSources } from '../views/view-declarations.js';
+import { isSelectorEntry, stringOffsets, stringToken, viewSelectors } from '../views/view-declarations.js';
 import type { ViewGraph } from '../views/view-graph.js';
 import { viewElements } from '../views/view-selection.js';
 
@@ -136,13 +136,7 @@ export class SelectorAssist {
     /** How much of the model a view draws: "Draws 34 of 145 elements and the 52 links among them." */
     viewSummary(view: ViewDecl): string {
         const graph = this.views.graph();
-        const sources = viewSelectorSources(view);
-        const drawn = new Set(
-            viewElements(graph, {
-                include: sources.filter((s) => s.key === 'include').map((s) => s.text),
-                exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
-            }),
-        );
+        const drawn = new Set(viewElements(graph, viewSelectors(view)));
         const links = graph.model.links.filter((l) => drawn.has(l.from) && drawn.has(l.to)).length;
         return `Draws ${drawn.size} of ${graph.elements.size} elements and the ${links} links among them.`;
     }

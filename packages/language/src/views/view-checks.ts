@@ -10,7 +10,7 @@ import { parseSelector, SelectorError, selectElements } from '../query/selectors
 import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
 import { report } from '../validation/pom-validator.js';
 import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
-import { contentSpan, type SelectorSource, viewId, viewSelectorSources } from './view-declarations.js';
+import { contentSpan, type SelectorSource, viewId, viewSelectorSources, viewSelectors } from './view-declarations.js';
 import { VIEW_KEYS, VIEW_LAYOUTS, viewElements } from './view-selection.js';
 
 /** The local view checks run with the other per-document rules; the model-wide ones join the workspace rules. */
@@ -100,10 +100,7 @@ function checkViewsAgainstModel(services: PomServices, add: (d: WorkspaceDiagnos
         }
         // A view with a broken selector is not empty: it is unfinished, and `selector-syntax` says so.
         if (unmatched || sources.some((s) => !parses(s.text))) continue;
-        const selectors = {
-            include: sources.filter((s) => s.key === 'include').map((s) => s.text),
-            exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
-        };
+        const selectors = viewSelectors(view);
         if (viewElements(graph, selectors).length === 0) {
             add({
                 code: 'empty-view',

@@ -7,7 +7,7 @@ import { ModelGraph } from '../compile/model-graph.js';
 import type { Model } from '../generated/ast.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
-import { viewId, viewLayout, viewSelectorSources, viewsOf } from './view-declarations.js';
+import { viewId, viewLayout, viewSelectors, viewsOf } from './view-declarations.js';
 import { viewElements } from './view-selection.js';
 
 export function compileViews(
@@ -22,17 +22,14 @@ export function compileViews(
     return views
         .filter((view) => view.name)
         .map((view): CompiledView => {
-            const sources = viewSelectorSources(view);
-            const selectors = {
-                include: sources.filter((s) => s.key === 'include').map((s) => s.text),
-                exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
-            };
+            const selectors = viewSelectors(view);
             return {
                 id: viewId(view),
                 name: view.name,
                 title: view.title ?? null,
                 doc: docOf(view),
-                ...selectors,
+                include: [...selectors.include],
+                exclude: [...selectors.exclude],
                 layout: viewLayout(view),
                 elements: viewElements(graph, selectors),
                 source: locate(view),

@@ -4,7 +4,7 @@
 import { type CstNode, GrammarUtils } from 'langium';
 import { isStringValue, isSymbolValue, type Model, type StringValue, type ViewDecl, type ViewEntry } from '../generated/ast.js';
 import { join, namespaceOf } from '../model/qualified-names.js';
-import { VIEW_LAYOUTS, type ViewLayout } from './view-selection.js';
+import { VIEW_LAYOUTS, type ViewLayout, type ViewSelectors } from './view-selection.js';
 
 export interface SelectorSource {
     /** `include` or `exclude`. */
@@ -33,6 +33,15 @@ export function viewSelectorSources(view: ViewDecl): SelectorSource[] {
         }
     }
     return sources;
+}
+
+/** The include and exclude selectors of a view, as the selector engine takes them. */
+export function viewSelectors(view: ViewDecl): ViewSelectors {
+    const sources = viewSelectorSources(view);
+    return {
+        include: sources.filter((s) => s.key === 'include').map((s) => s.text),
+        exclude: sources.filter((s) => s.key === 'exclude').map((s) => s.text),
+    };
 }
 
 export function viewLayout(view: ViewDecl): ViewLayout {
