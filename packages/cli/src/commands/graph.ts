@@ -6,22 +6,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { URI } from 'langium';
-import {
-    type CompiledModel,
-    type CompiledView,
-    findView,
-    ModelGraph,
-    modelOfView,
-    SelectorError,
-    selectElements,
-    UnknownViewError,
-} from 'pom-language';
+import { type CompiledModel, type CompiledView, findView, modelOfView, UnknownViewError } from 'pom-language';
 import { standaloneGraphHtml, toDot, toMermaid, toSvg, viewFileNames, viewsIndexHtml } from 'pom-language/export';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { commonRoot } from '../files.js';
-import { loadModel } from '../load.js';
+import { modelExitCode, UsageError } from '../errors.js';
+import { compileModel } from '../load.js';
 import { writeAtomically, writeOutput } from '../output.js';
+import { select } from '../select.js';
 
 export type GraphFormat = 'html' | 'svg' | 'mermaid' | 'dot';
 
@@ -47,12 +37,7 @@ export async function graph(paths: string[], options: GraphOptions): Promise<num
     if (options.allViews && (!options.output || options.output === '-')) {
         throw new UsageError('--all-views writes a folder of pages; give it with -o DIR');
     }
-    const inputs = paths.length > 0 ? paths : ['.'];
-    const loaded = await loadModel(inputs, { asOf: options.asOf });
-    const root = commonRoot(loaded.files, inputs);
-    const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
-        relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
-    });
+    const { model: compiled, root } = await compileModel(paths, { asOf: options.asOf });
     const name = path.basename(root);
     if (options.allViews) {
         await writeSite(compiled, options.format, name, options.output as string);
@@ -62,12 +47,7 @@ export async function graph(paths: string[], options: GraphOptions): Promise<num
         const model = options.select === undefined ? drawn : selectModel(drawn, options.select);
         await writeOutput(render(model, options.format, name, view), options.output);
     }
-    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) {
-        process.stderr.write(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
-        return EXIT_MODEL_ERRORS;
-    }
-    return EXIT_OK;
+    return modelExitCode(compiled);
 }
 
 function lookUp(model: CompiledModel, name: string): CompiledView {
@@ -119,13 +99,7 @@ function render(model: CompiledModel, format: GraphFormat, name: string, view?: 
 
 /** The selected elements and the links among them; the diagnostics stay whole, as the exit code does. */
 function selectModel(model: CompiledModel, selector: string): CompiledModel {
-    let selected: Set<string>;
-    try {
-        selected = selectElements(new ModelGraph(model), selector);
-    } catch (error) {
-        if (error instanceof SelectorError) throw new UsageError(error.message);
-        throw error;
-    }
+    const selected = select(model, selector);
     if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
     return {
         ...model,
