@@ -4,6 +4,17 @@ export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler
 export { linkFlowSource, linkFlowTarget, ModelGraph } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
+export {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    parseSnapshot,
+    SNAPSHOT_FILE,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+    SnapshotError,
+} from './evidence/snapshot.js';
 export { FormatInvariantError, type FormatResult, type FormatServices, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
 export {

@@ -3,32 +3,20 @@
 // atomically beside its target (through a symbolic link to the file it points at), never into a FIFO or a device.
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+} from 'pom-language';
 import { UsageError } from '../errors.js';
 import { writeAtomically } from '../output.js';
 
-export const SNAPSHOT_FORMAT = 'pom-observations';
-export const SNAPSHOT_VERSION = 1;
-/** The largest snapshot written or read: the editor and `pom validate` read it whole. */
-const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
-
-export interface Observation {
-    date: string;
-    value: number;
-    segment?: string;
-}
-
-export interface MetricEntry {
-    source: string;
-    stale: boolean;
-    error?: string;
-    observations: Observation[];
-}
-
-export interface Snapshot {
-    format: typeof SNAPSHOT_FORMAT;
-    version: typeof SNAPSHOT_VERSION;
-    metrics: Record<string, MetricEntry>;
-}
+// The snapshot's shape is the language package's, which reads it.
+export type { Observation, Snapshot };
+export type MetricEntry = MetricObservations;
 
 export function emptySnapshot(): Snapshot {
     return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, metrics: {} };
