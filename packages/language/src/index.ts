@@ -36,4 +36,6 @@ export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
 export { type Flow, FlowGraph, type FlowQueryOptions } from './util/flow-graph.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityName, severityOf } from './validation/codes.js';
+export * from './views/compiled-views.js';
+export { VIEW_KEYS, VIEW_LAYOUTS, type ViewLayout, type ViewSelectors, viewElements } from './views/view-selection.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';

@@ -7,3 +7,4 @@ export * from './html-page.js';
 export * from './mermaid.js';
 export * from './standalone-html.js';
 export * from './svg.js';
+export * from './views-site.js';
