@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { LspClient } from './lsp-client.js';
 
-const MODEL = 'namespace shop\n\nmetric Conversion "Conversion" {\n  unit: "percent"\n}\n';
+const MODEL = 'namespace shop\n\nmetric Conversion "Conversion" {\n  unit: percent\n}\n';
 let folder: string;
 let client: LspClient;
 let model: string;

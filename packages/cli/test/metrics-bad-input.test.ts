@@ -170,7 +170,7 @@ describe('problems with the project write nothing and exit 2', () => {
         expect(run.stderr).toContain('must name an environment variable');
         expect(run.stderr).not.toContain('hunter2');
 
-        const bare = folderWith(scratch, 'no-sources', { 'm.pom': 'namespace t\nmetric M { unit: "count" }\n' });
+        const bare = folderWith(scratch, 'no-sources', { 'm.pom': 'namespace t\nmetric M { unit: count }\n' });
         const none = runPom(['metrics', 'pull'], { cwd: bare });
         expect(none.status).toBe(2);
         expect(none.stderr).toBe('pom: no metric declares a source (`data`, or `connection` and `query`)\n');

@@ -79,7 +79,7 @@ describe('POM: Pull Metrics', () => {
         ]);
 
         editor.reset();
-        const folder = folderWith(scratch, 'no-sources', { 'shop.pom': 'namespace shop\nmetric M { unit: "count" }\n' });
+        const folder = folderWith(scratch, 'no-sources', { 'shop.pom': 'namespace shop\nmetric M { unit: count }\n' });
         editor.workspaceFolders = [{ uri: Uri.file(folder), name: 'no-sources', index: 0 }];
         editor.settings.set('cliPath', BIN);
         await pull();

@@ -11,8 +11,8 @@ import { VERSION } from '../version.js';
 
 export type ValidateFormat = 'text' | 'json' | 'sarif';
 
-export async function validate(paths: string[], options: { format: ValidateFormat }): Promise<number> {
-    const model = await loadModel(paths);
+export async function validate(paths: string[], options: { format: ValidateFormat; asOf?: string }): Promise<number> {
+    const model = await loadModel(paths, { asOf: options.asOf });
     const problems = collectProblems(model.documents);
     const summary = summarize(problems, model.files.length);
     if (options.format === 'json') {
