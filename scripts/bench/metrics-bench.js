@@ -48,21 +48,6 @@ async function sourcedModel(folder, format) {
     connection.closeSync();
     instance.closeSync();
     writeFileSync(path.join(folder, 'metrics.pom'), `${lines.join('\n')}\n`);
-    sourceKind(folder);
-}
-
-/**
- * Until the prelude's `metric` declares its source fields, the benchmark declares them on a kind of its own: a model
- * that `pom metrics pull` reads either way.
- */
-function sourceKind(folder) {
-    const prelude = readFileSync(new URL('../../packages/language/src/prelude/prelude.pom', import.meta.url), 'utf8');
-    const metricKind = prelude.slice(prelude.indexOf('kind metric '), prelude.indexOf('}', prelude.indexOf('kind metric ')));
-    if (metricKind.includes('field data')) return;
-    const file = path.join(folder, 'metrics.pom');
-    const text = readFileSync(file, 'utf8').replaceAll('\nmetric ', '\nsourced ');
-    const kind = 'kind sourced extends metric {\n  field data: string\n}\n';
-    writeFileSync(file, text.replace('namespace bench.evidence\n\n', `namespace bench.evidence\n\n${kind}\n`));
 }
 
 /** A snapshot of weekly observations over two years for every metric of the generated model. */
