@@ -4,6 +4,16 @@ export { type CompileOptions, compareLocations, ModelCompiler } from './compile/
 export { linkFlowSource, linkFlowTarget, ModelGraph, type ModelLineageOptions } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
+export {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    parseSnapshot,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+    SnapshotError,
+} from './evidence/snapshot.js';
 export { FormatInvariantError, type FormatResult, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
 export {

@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { URI } from 'langium';
-import { type CompiledModel, ModelGraph, SelectorError, selectElements } from 'pom-language';
+import { type CompiledModel, ModelGraph, SelectorError, type Snapshot, selectElements } from 'pom-language';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { commonRoot, displayPath } from '../files.js';
 import { loadModel } from '../load.js';
@@ -15,7 +15,7 @@ import { type MetricSource, metricSources } from '../metrics/metric-sources.js';
 import { progressBar } from '../metrics/progress.js';
 import { type PullProject, pullProject } from '../metrics/project.js';
 import { printable, SourceError, toObservations } from '../metrics/rows.js';
-import { type MetricEntry, readSnapshot, type Snapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
+import { type MetricEntry, readSnapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
 import { SourceRunner } from '../metrics/source-runner.js';
 
 export const EXIT_SOURCE_FAILED = 1;
