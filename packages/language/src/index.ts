@@ -9,6 +9,7 @@ export {
     type MetricObservations,
     type Observation,
     parseSnapshot,
+    SNAPSHOT_FILE,
     SNAPSHOT_FORMAT,
     SNAPSHOT_VERSION,
     type Snapshot,

@@ -16,7 +16,8 @@ import {
 import { UsageError } from '../errors.js';
 import { writeAtomically } from '../output.js';
 
-export type { Observation } from 'pom-language';
+// The snapshot's shape is the language package's, which reads it.
+export type { Observation, Snapshot };
 export type MetricEntry = MetricObservations;
 
 export function emptySnapshot(): Snapshot {

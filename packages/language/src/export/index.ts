@@ -3,6 +3,7 @@
 export * from './dot.js';
 export * from './flow-layout.js';
 export * from './graph-style.js';
+export * from './html-page.js';
 export * from './mermaid.js';
 export * from './standalone-html.js';
 export * from './svg.js';
