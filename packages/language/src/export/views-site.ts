@@ -2,7 +2,7 @@
 // index is self-contained like the graph pages: its one style sheet is let in by hash, nothing else loads, and
 // every piece of model text is escaped. The hash function is passed in, so this stays free of Node.
 import type { CompiledView } from '../compile/compiled-model.js';
-import { htmlText } from './standalone-html.js';
+import { htmlText } from './html-page.js';
 
 export interface SitePage {
     view: CompiledView;
