@@ -14,7 +14,9 @@ export class AcmeWorkspace {
     /** `extra` adds files (name → text) next to acme's, for a suite that needs one more shape of model. */
     constructor(extra: Record<string, string> = {}) {
         this.root = mkdtempSync(path.join(tmpdir(), 'pom-lsp-'));
-        cpSync(ACME_SOURCE, this.root, { recursive: true });
+        // Without the observations snapshot: these suites are about the model's own rules, so acme starts with no
+        // diagnostics at all; the evidence verdicts, which depend on the date, have suites of their own.
+        cpSync(ACME_SOURCE, this.root, { recursive: true, filter: (source) => path.basename(source) !== 'observations.json' });
         for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(this.root, name), text);
     }
 

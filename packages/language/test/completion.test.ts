@@ -52,6 +52,9 @@ function accept(completed: Completed, label: string): string {
 }
 
 const BET_KEYS = [
+    'starts',
+    'ends',
+    'when',
     'chooses',
     'targets',
     'toward',
@@ -126,7 +129,8 @@ describe('keys', () => {
             'namespace acme.growth\n\nbet NewBet "New" {\n  horizon: quarters\n  experiment Probe { horizon: months }\n  <|>\n}\n',
         );
         expect(labels).toContain('hypothesis');
-        expect(labels).not.toContain('starts');
+        expect(labels).toContain('starts');
+        expect(labels).not.toContain('for');
         expect(labels).not.toContain('horizon');
     });
 
@@ -272,7 +276,7 @@ describe('keywords', () => {
 
     test('a field type: the primitive types and enum', async () => {
         const { labels } = await complete('kind probe extends experiment {\n  field depth: <|>\n}\n');
-        expect(labels.sort()).toEqual(['date', 'duration', 'enum', 'number', 'percent', 'quarter', 'string']);
+        expect(labels.sort()).toEqual(['date', 'duration', 'enum', 'number', 'percent', 'quantity', 'quarter', 'string']);
     });
 
     test('after extends and in a relation: every kind, abstract ones included, but not the kind itself', async () => {

@@ -141,7 +141,7 @@ describe('kind inheritance', () => {
             'element',
         ]);
         expect([...loaded.pom.pom.KindSystem.members(deep).keys()].sort()).toEqual(
-            ['ends', 'for', 'funding', 'horizon', 'owner', 'relatesTo', 'starts', 'status', 'tags', 'timebox'].sort(),
+            ['ends', 'for', 'funding', 'horizon', 'owner', 'relatesTo', 'starts', 'status', 'tags', 'timebox', 'when'].sort(),
         );
     });
 

@@ -175,7 +175,8 @@ describe('the fixture with every construct', () => {
 
     test('every value type', () => {
         const metric = element(model, 'ActivationRate');
-        expect(entry(metric, 'unit').values[0]).toMatchObject({ $type: 'StringValue', value: '%' });
+        expect(entry(metric, 'unit').values[0]).toMatchObject({ $type: 'RefValue', target: { $refText: 'count' } });
+        expect(entry(metric, 'source').values[0]).toMatchObject({ $type: 'StringValue' });
         expect(entry(metric, 'baseline').values[0]).toMatchObject({ $type: 'NumberValue', value: -3.5 });
         expect(entry(metric, 'target').values[0]).toMatchObject({ $type: 'NumberValue', value: 55 });
         expect(entry(metric, 'source').values[0]).toMatchObject({ value: 'Product analytics\tweekly\nexport' });
