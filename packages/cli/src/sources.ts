@@ -9,11 +9,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { URI } from 'langium';
-import { buildWorkspace, type CompiledModel, MODEL_FORMAT, MODEL_VERSION } from 'pom-language';
+import { buildWorkspace, type CompiledModel, MODEL_FORMAT, MODEL_VERSION, type Snapshot } from 'pom-language';
 import { createNodePomServices } from 'pom-language/node';
 import { UsageError } from './errors.js';
 import { commonRoot, displayPath, findModelFiles, readModelFiles } from './files.js';
-import { readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
+import { readCommitFile, readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
+import { configureEvidence } from './load.js';
 
 export type Side =
     | { type: 'json'; file: string; label: string }
@@ -77,32 +78,62 @@ function isCompiledModel(file: string): boolean {
     return true;
 }
 
-/** Both sides compiled, each in its own fresh workspace. */
-export async function loadSides(sides: DiffSides): Promise<{ base: CompiledModel; head: CompiledModel }> {
+/** A compiled side and the snapshot of observations it was checked against (none for a compiled model). */
+export interface LoadedSide {
+    model: CompiledModel;
+    snapshot?: Snapshot;
+}
+
+/**
+ * Both sides compiled, each in its own fresh workspace and checked as of the same day against its own snapshot:
+ * a folder's from disk, a revision's from its git objects.
+ */
+export async function loadSides(sides: DiffSides, options: { asOf?: string } = {}): Promise<{ base: LoadedSide; head: LoadedSide }> {
     const gitRoot = [sides.base, sides.head].find((s) => s.type === 'git')?.root;
     // What a revision is read under: the paths given, else the working-tree side's, else the current folder.
     const treeSide = [sides.head, sides.base].find((s) => s.type === 'files');
     const scope = sides.paths.length > 0 ? sides.paths : treeSide?.type === 'files' && treeSide.paths.length > 0 ? treeSide.paths : ['.'];
-    const load = (side: Side) => loadSide(side, scope, gitRoot);
+    const load = (side: Side) => loadSide(side, scope, gitRoot, options.asOf);
     return { base: await load(sides.base), head: await load(sides.head) };
 }
 
-async function loadSide(side: Side, scope: readonly string[], gitRoot: string | undefined): Promise<CompiledModel> {
+async function loadSide(side: Side, scope: readonly string[], gitRoot: string | undefined, asOf: string | undefined): Promise<LoadedSide> {
     switch (side.type) {
         case 'json':
-            return readCompiledModel(side.file);
+            return { model: readCompiledModel(side.file) };
         case 'git': {
             const paths = scope.map((p) => repositoryPath(p, side.root));
             const files = readCommitFiles(side.commit, paths, side.root);
-            return compileTexts(files.map((f) => ({ absolute: path.join(side.root, f.path), relative: f.path, text: f.text })));
+            const absolute = files.map((f) => path.join(side.root, f.path));
+            const evidence: EvidenceSetup = {
+                modelRoot: commonRoot(
+                    absolute,
+                    paths.map((p) => path.join(side.root, p)),
+                ),
+                asOf,
+                // The revision's own project file and snapshot, from its objects: never the working tree's.
+                read: (uri) => {
+                    const inside = relative(side.root, uri.fsPath);
+                    if (uri.scheme !== 'file' || inside.startsWith('../') || inside === '..' || path.isAbsolute(inside)) return undefined;
+                    return readCommitFile(side.commit, inside, side.root);
+                },
+            };
+            return compileTexts(
+                files.map((f, i) => ({ absolute: absolute[i], relative: f.path, text: f.text })),
+                evidence,
+            );
         }
         case 'files': {
             const given = side.paths.length > 0 ? side.paths : scope;
             const files = await findModelFiles(given);
-            const root = gitRoot ?? commonRoot(files, given);
+            const modelRoot = commonRoot(files, given);
+            const root = gitRoot ?? modelRoot;
             if (gitRoot !== undefined) for (const file of files) repositoryPath(file, gitRoot);
             const sources = await readModelFiles(files);
-            return compileTexts(sources.map((s) => ({ absolute: s.path, relative: relative(root, s.path), text: s.text })));
+            return compileTexts(
+                sources.map((s) => ({ absolute: s.path, relative: relative(root, s.path), text: s.text })),
+                { modelRoot, asOf },
+            );
         }
     }
 }
@@ -120,15 +151,35 @@ function relative(root: string, file: string): string {
     return path.relative(root, file).split(path.sep).join('/');
 }
 
-async function compileTexts(files: ReadonlyArray<{ absolute: string; relative: string; text: string }>): Promise<CompiledModel> {
+interface EvidenceSetup {
+    /** Where the snapshot is when no project file says otherwise. */
+    modelRoot: string;
+    asOf: string | undefined;
+    /** How the project file and the snapshot are read; from disk when absent. */
+    read?: (uri: URI) => string | undefined;
+}
+
+async function compileTexts(
+    files: ReadonlyArray<{ absolute: string; relative: string; text: string }>,
+    evidence: EvidenceSetup,
+): Promise<LoadedSide> {
     const { Pom } = createNodePomServices();
+    configureEvidence(Pom, evidence.modelRoot, evidence.asOf);
+    if (evidence.read) Pom.pom.EvidenceContext.setReader(evidence.read);
     const relativePaths = new Map(files.map((f) => [URI.file(f.absolute).toString(), f.relative]));
     const documents = await buildWorkspace(
         Pom,
         files.map((f) => ({ uri: URI.file(f.absolute), text: f.text })),
         { indexReferences: false, acceptAnyFile: true },
     );
-    return Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relativePaths.get(uri.toString()) ?? uri.path });
+    const model = Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relativePaths.get(uri.toString()) ?? uri.path });
+    return { model, snapshot: mergedSnapshot(Pom.pom.EvidenceContext.readSnapshots()) };
+}
+
+/** The snapshots of a side's projects as one (metric ids are qualified, so they do not clash); none when none was read. */
+function mergedSnapshot(snapshots: readonly Snapshot[]): Snapshot | undefined {
+    if (snapshots.length <= 1) return snapshots[0];
+    return { ...snapshots[0], metrics: Object.assign({}, ...snapshots.map((s) => s.metrics)) };
 }
 
 function readCompiledModel(file: string): CompiledModel {

@@ -4,6 +4,7 @@ export { type CompileOptions, compareLocations, ModelCompiler } from './compile/
 export { linkFlowSource, linkFlowTarget, ModelGraph, type ModelLineageOptions } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
+export * from './evidence/snapshot.js';
 export { FormatInvariantError, type FormatResult, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
 export {

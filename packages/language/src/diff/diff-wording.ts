@@ -99,6 +99,10 @@ export function headline(diff: ModelDiff): string {
     const fixed = Object.values(s.diagnostics.fixed).reduce((a, b) => a + b, 0);
     if (introduced > 0) parts.push(`${plural(introduced, 'diagnostic')} introduced`);
     if (fixed > 0) parts.push(`${fixed} fixed`);
+    const ev = s.evidence;
+    if (ev.verdicts > 0) parts.push(`${plural(ev.verdicts, 'verdict')} changed`);
+    if (ev.targets > 0) parts.push(`${plural(ev.targets, 'target')} settled differently`);
+    if (ev.observations > 0) parts.push(`new observations for ${plural(ev.observations, 'metric')}`);
     const sentence = parts.join('; ');
     return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }
