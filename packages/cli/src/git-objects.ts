@@ -99,7 +99,7 @@ export function readCommitFile(commit: string, file: string, root: string): stri
     const entry = listing.stdout.toString('utf8').split('\u0000')[0];
     if (entry === '') return undefined;
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-    if (!match || match[2] !== 'blob' || match[1] === '120000') throw new Error('it is not a regular file');
+    if (match?.[2] !== 'blob' || match[1] === '120000') throw new Error('it is not a regular file');
     const blob = git(['cat-file', 'blob', match[3]], root);
     if (blob.status !== 0) throw new UsageError(`cannot read ${file} at ${commit.slice(0, 12)}: ${firstLine(blob.stderr)}`);
     return blob.stdout.toString('utf8');
