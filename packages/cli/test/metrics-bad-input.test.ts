@@ -135,7 +135,7 @@ describe('problems with the project write nothing and exit 2', () => {
         const folder = folderWith(scratch, 'corrupt', { 'm.pom': model, 'd.csv': csv, 'observations.json': '{ "half": ' });
         const run = runPom(['metrics', 'pull'], { cwd: folder });
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/observations\.json is not valid JSON .*it was left as it is/);
+        expect(run.stderr).toMatch(/observations\.json is not valid JSON.*it was left as it is/);
         expect(readFileSync(path.join(folder, 'observations.json'), 'utf8')).toBe('{ "half": ');
     });
 
