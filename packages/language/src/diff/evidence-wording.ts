@@ -1,6 +1,6 @@
 // The sentences of a diff's evidence changes, shared by the Markdown and the terminal renderers: verdicts that
 // changed with their numbers, targets settled, and new observations summarised per metric.
-import { formatLevel, signedNumber } from '../evidence/quantity.js';
+import { formatLevel, signedNumber } from '../evidence/number-text.js';
 import type { ObservationChange, TargetChange, VerdictChange } from './diff-report.js';
 import type { Inline } from './diff-wording.js';
 import { plural } from './diff-wording.js';
