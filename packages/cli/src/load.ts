@@ -1,16 +1,27 @@
-// Builds a workspace from files on disk with the language package: the one place the CLI turns paths into a model.
-
-import type { LangiumDocument } from 'langium';
-import { URI } from 'langium';
-import { buildWorkspace, type PomServices } from 'pom-language';
+// From paths on the command line to a model: files found and read, built in a fresh batch workspace of the language
+// package, compiled with paths relative to the inputs' common folder. Every command that reads a model comes here.
+import path from 'node:path';
+import { type LangiumDocument, URI } from 'langium';
+import { buildWorkspace, type CompiledModel, type PomServices, type Snapshot } from 'pom-language';
 import { createNodePomServices } from 'pom-language/node';
 import { UsageError } from './errors.js';
 import { commonRoot, findModelFiles, readModelFiles } from './files.js';
 
+/** A model file's text, and the path the compiled model records for it. */
+export interface SourceText {
+    readonly absolute: string;
+    readonly relative: string;
+    readonly text: string;
+}
+
 export interface LoadedModel {
     readonly services: PomServices;
     readonly documents: LangiumDocument[];
+    /** Absolute paths of the files read, sorted. */
     readonly files: string[];
+    /** The deepest folder that holds every input: compiled paths are relative to it. */
+    readonly root: string;
+    compile(): CompiledModel;
 }
 
 export interface LoadOptions {
@@ -18,18 +29,50 @@ export interface LoadOptions {
     asOf?: string;
 }
 
+/** The model under `paths` (the current folder when none), built and validated. */
 export async function loadModel(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const files = await findModelFiles(inputs);
+    const root = commonRoot(files, inputs);
     const sources = await readModelFiles(files);
-    const { Pom } = createNodePomServices();
-    configureEvidence(Pom, commonRoot(files, inputs), options.asOf);
-    const documents = await buildWorkspace(
-        Pom,
-        sources.map((s) => ({ uri: URI.file(s.path), text: s.text })),
-        { indexReferences: false, acceptAnyFile: true },
-    );
-    return { services: Pom, documents, files };
+    const texts = sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text }));
+    const built = await build(texts, (services) => configureEvidence(services, root, options.asOf));
+    return { ...built, files, root };
+}
+
+/** The compiled model under `paths`, and the folder its paths are relative to. */
+export async function compileModel(paths: readonly string[], options: LoadOptions = {}): Promise<{ model: CompiledModel; root: string }> {
+    const loaded = await loadModel(paths, options);
+    return { model: loaded.compile(), root: loaded.root };
+}
+
+/** Where a model's evidence comes from when its texts are not (or not only) on disk. */
+export interface SourceEvidence {
+    /** The model root: where the snapshot is when no project file says otherwise. */
+    readonly root: string;
+    readonly asOf?: string;
+    /** How project files and the snapshot are read (from git objects, say); from disk when absent. */
+    readonly read?: (uri: URI) => string | undefined;
+}
+
+/**
+ * Texts that are not (or not only) on disk, such as files read from git objects, compiled as one model and checked
+ * against its snapshot; with the snapshots that were read.
+ */
+export async function compileSources(
+    sources: readonly SourceText[],
+    evidence: SourceEvidence,
+): Promise<{ model: CompiledModel; snapshots: Snapshot[] }> {
+    const built = await build(sources, (services) => {
+        configureEvidence(services, evidence.root, evidence.asOf);
+        if (evidence.read) services.pom.EvidenceContext.setReader(evidence.read);
+    });
+    return { model: built.compile(), snapshots: built.services.pom.EvidenceContext.readSnapshots() };
+}
+
+/** `file` relative to `root`, `/`-separated whatever the platform. */
+export function relativePath(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** The model root (where the snapshot is when there is no project file) and the as-of date of the evidence checks. */
@@ -41,4 +84,19 @@ export function configureEvidence(services: PomServices, root: string, asOf: str
         throw new UsageError(`--as-of: ${(error as Error).message}`);
     }
     context.setModelRoots([URI.file(root)]);
+}
+
+async function build(
+    sources: readonly SourceText[],
+    configure?: (services: PomServices) => void,
+): Promise<Omit<LoadedModel, 'files' | 'root'>> {
+    const { Pom } = createNodePomServices({}, { batch: true });
+    configure?.(Pom);
+    const documents = await buildWorkspace(
+        Pom,
+        sources.map((s) => ({ uri: URI.file(s.absolute), text: s.text })),
+    );
+    const relative = new Map(sources.map((s) => [URI.file(s.absolute).toString(), s.relative]));
+    const compile = () => Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relative.get(uri.toString()) ?? uri.path });
+    return { services: Pom, documents, compile };
 }

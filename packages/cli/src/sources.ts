@@ -8,13 +8,11 @@
 // to its own folder, as `pom compile` writes them: `pom diff before/ after/` compares before/x.pom with after/x.pom.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { URI } from 'langium';
-import { buildWorkspace, type CompiledModel, MODEL_FORMAT, MODEL_VERSION, type Snapshot } from 'pom-language';
-import { createNodePomServices } from 'pom-language/node';
+import { type CompiledModel, MODEL_FORMAT, MODEL_VERSION, type Snapshot } from 'pom-language';
 import { UsageError } from './errors.js';
 import { commonRoot, displayPath, findModelFiles, readModelFiles } from './files.js';
 import { readCommitFile, readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
-import { configureEvidence } from './load.js';
+import { compileSources, relativePath, type SourceEvidence, type SourceText } from './load.js';
 
 export type Side =
     | { type: 'json'; file: string; label: string }
@@ -105,20 +103,20 @@ async function loadSide(side: Side, scope: readonly string[], gitRoot: string | 
             const paths = scope.map((p) => repositoryPath(p, side.root));
             const files = readCommitFiles(side.commit, paths, side.root);
             const absolute = files.map((f) => path.join(side.root, f.path));
-            const evidence: EvidenceSetup = {
-                modelRoot: commonRoot(
+            const evidence: SourceEvidence = {
+                root: commonRoot(
                     absolute,
                     paths.map((p) => path.join(side.root, p)),
                 ),
                 asOf,
                 // The revision's own project file and snapshot, from its objects: never the working tree's.
                 read: (uri) => {
-                    const inside = relative(side.root, uri.fsPath);
+                    const inside = relativePath(side.root, uri.fsPath);
                     if (uri.scheme !== 'file' || inside.startsWith('../') || inside === '..' || path.isAbsolute(inside)) return undefined;
                     return readCommitFile(side.commit, inside, side.root);
                 },
             };
-            return compileTexts(
+            return compileSide(
                 files.map((f, i) => ({ absolute: absolute[i], relative: f.path, text: f.text })),
                 evidence,
             );
@@ -130,9 +128,9 @@ async function loadSide(side: Side, scope: readonly string[], gitRoot: string | 
             const root = gitRoot ?? modelRoot;
             if (gitRoot !== undefined) for (const file of files) repositoryPath(file, gitRoot);
             const sources = await readModelFiles(files);
-            return compileTexts(
-                sources.map((s) => ({ absolute: s.path, relative: relative(root, s.path), text: s.text })),
-                { modelRoot, asOf },
+            return compileSide(
+                sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text })),
+                { root: modelRoot, asOf },
             );
         }
     }
@@ -140,40 +138,16 @@ async function loadSide(side: Side, scope: readonly string[], gitRoot: string | 
 
 /** A path on the command line as a path inside the repository, `/`-separated ('' for its top folder). */
 function repositoryPath(given: string, root: string): string {
-    const inside = relative(root, path.resolve(given));
+    const inside = relativePath(root, path.resolve(given));
     if (inside.startsWith('../') || inside === '..' || path.isAbsolute(inside)) {
         throw new UsageError(`${displayPath(path.resolve(given))} is outside the git repository ${displayPath(root)}`);
     }
     return inside;
 }
 
-function relative(root: string, file: string): string {
-    return path.relative(root, file).split(path.sep).join('/');
-}
-
-interface EvidenceSetup {
-    /** Where the snapshot is when no project file says otherwise. */
-    modelRoot: string;
-    asOf: string | undefined;
-    /** How the project file and the snapshot are read; from disk when absent. */
-    read?: (uri: URI) => string | undefined;
-}
-
-async function compileTexts(
-    files: ReadonlyArray<{ absolute: string; relative: string; text: string }>,
-    evidence: EvidenceSetup,
-): Promise<LoadedSide> {
-    const { Pom } = createNodePomServices();
-    configureEvidence(Pom, evidence.modelRoot, evidence.asOf);
-    if (evidence.read) Pom.pom.EvidenceContext.setReader(evidence.read);
-    const relativePaths = new Map(files.map((f) => [URI.file(f.absolute).toString(), f.relative]));
-    const documents = await buildWorkspace(
-        Pom,
-        files.map((f) => ({ uri: URI.file(f.absolute), text: f.text })),
-        { indexReferences: false, acceptAnyFile: true },
-    );
-    const model = Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relativePaths.get(uri.toString()) ?? uri.path });
-    return { model, snapshot: mergedSnapshot(Pom.pom.EvidenceContext.readSnapshots()) };
+async function compileSide(sources: readonly SourceText[], evidence: SourceEvidence): Promise<LoadedSide> {
+    const { model, snapshots } = await compileSources(sources, evidence);
+    return { model, snapshot: mergedSnapshot(snapshots) };
 }
 
 /** The snapshots of a side's projects as one (metric ids are qualified, so they do not clash); none when none was read. */

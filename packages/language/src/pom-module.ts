@@ -40,13 +40,15 @@ import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
-import { registerValidationChecks } from './validation/pom-validator.js';
+import { PomValidator, registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 
+/** The services POM adds, and the Langium services it replaces, with their own types: no consumer needs a cast. */
 export interface PomAddedServices {
+    shared: PomSharedServices;
     pom: {
         NameIndex: NameIndex;
         KindSystem: KindSystem;
@@ -56,11 +58,61 @@ export interface PomAddedServices {
         EvidenceContext: EvidenceContext;
         EvidenceIndex: EvidenceIndex;
     };
+    parser: {
+        TokenBuilder: PomTokenBuilder;
+        ParserErrorMessageProvider: PomParserErrorMessageProvider;
+        LexerErrorMessageProvider: PomLexerErrorMessageProvider;
+    };
+    references: {
+        ScopeComputation: PomScopeComputation;
+        ScopeProvider: PomScopeProvider;
+    };
+    validation: {
+        DocumentValidator: PomDocumentValidator;
+        PomValidator: PomValidator;
+    };
+    lsp: {
+        HoverProvider: PomHoverProvider;
+        CodeLensProvider: PomCodeLensProvider;
+        CallHierarchyProvider: PomCallHierarchyProvider;
+        TypeHierarchyProvider: PomTypeHierarchyProvider;
+        InlayHintProvider: PomInlayHintProvider;
+        RenameProvider: PomRenameProvider;
+        CompletionProvider: PomCompletionProvider;
+        CodeActionProvider: PomCodeActionProvider;
+        DocumentSymbolProvider: PomDocumentSymbolProvider;
+        Formatter: PomFormatter;
+        SemanticTokenProvider: PomSemanticTokenProvider;
+    };
 }
 
 export type PomServices = LangiumServices & PomAddedServices;
 
-export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedServices> = {
+/** The shared services POM replaces, with their own types. */
+export interface PomAddedSharedServices {
+    ServiceRegistry: PomServiceRegistry;
+    workspace: {
+        WorkspaceManager: PomWorkspaceManager;
+        IndexManager: PomIndexManager;
+    };
+    lsp: {
+        NodeKindProvider: PomNodeKindProvider;
+        FuzzyMatcher: PomFuzzyMatcher;
+    };
+}
+
+export type PomSharedServices = LangiumSharedServices & PomAddedSharedServices;
+
+export interface PomServiceOptions {
+    /**
+     * For tools that build a workspace once and read it (the CLI): skip the reference index, which only find
+     * references and rename use, and parse every file they are given as POM, whatever its extension, so that a file
+     * the user names explicitly is reported on instead of refused. The language server leaves it off.
+     */
+    batch?: boolean;
+}
+
+export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAddedServices, 'shared'>> = {
     pom: {
         NameIndex: (services) => new NameIndex(services.shared),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
@@ -78,10 +130,11 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
     references: {
         ScopeComputation: (services) => new PomScopeComputation(services),
-        ScopeProvider: (services) => new PomScopeProvider(services as PomServices),
+        ScopeProvider: (services) => new PomScopeProvider(services),
     },
     validation: {
-        DocumentValidator: (services) => new PomDocumentValidator(services as PomServices),
+        DocumentValidator: (services) => new PomDocumentValidator(services),
+        PomValidator: (services) => new PomValidator(services),
     },
     lsp: {
         HoverProvider: (services) => new PomHoverProvider(services),
@@ -98,22 +151,30 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
 };
 
-export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    ServiceRegistry: (services) => new PomServiceRegistry(services),
-    workspace: {
-        WorkspaceManager: (services) => new PomWorkspaceManager(services),
-        IndexManager: (services) => new PomIndexManager(services),
-    },
-    lsp: {
-        // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
-        TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
-        NodeKindProvider: () => new PomNodeKindProvider(),
-        FuzzyMatcher: () => new PomFuzzyMatcher(),
-    },
-};
+export function createPomSharedModule(
+    options: PomServiceOptions = {},
+): Module<PomSharedServices, PartialLangiumSharedServices & PomAddedSharedServices> {
+    const batch = options.batch ?? false;
+    return {
+        ServiceRegistry: (services) => new PomServiceRegistry(services, { acceptAnyFile: batch }),
+        workspace: {
+            WorkspaceManager: (services) => new PomWorkspaceManager(services),
+            IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
+        },
+        lsp: {
+            // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
+            TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
+            NodeKindProvider: () => new PomNodeKindProvider(),
+            FuzzyMatcher: () => new PomFuzzyMatcher(),
+        },
+    };
+}
 
-export function createPomServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Pom: PomServices } {
-    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedModule);
+export function createPomServices(
+    context: DefaultSharedModuleContext,
+    options: PomServiceOptions = {},
+): { shared: PomSharedServices; Pom: PomServices } {
+    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, createPomSharedModule(options));
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
     registerValidationChecks(Pom);

@@ -4,13 +4,12 @@
 // errors (the exit code says so); `--select` draws only the selected elements and the links among them.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { URI } from 'langium';
-import { type CompiledModel, ModelGraph, SelectorError, selectElements } from 'pom-language';
+import type { CompiledModel } from 'pom-language';
 import { standaloneGraphHtml, toDot, toMermaid, toSvg } from 'pom-language/export';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { commonRoot } from '../files.js';
-import { loadModel } from '../load.js';
+import { modelExitCode, UsageError } from '../errors.js';
+import { compileModel } from '../load.js';
 import { writeOutput } from '../output.js';
+import { select } from '../select.js';
 
 export type GraphFormat = 'html' | 'svg' | 'mermaid' | 'dot';
 
@@ -26,20 +25,10 @@ declare const POM_GRAPH_SCRIPT: string | undefined;
 declare const POM_GRAPH_STYLE: string | undefined;
 
 export async function graph(paths: string[], options: GraphOptions): Promise<number> {
-    const inputs = paths.length > 0 ? paths : ['.'];
-    const loaded = await loadModel(inputs, { asOf: options.asOf });
-    const root = commonRoot(loaded.files, inputs);
-    const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
-        relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
-    });
+    const { model: compiled, root } = await compileModel(paths, { asOf: options.asOf });
     const model = options.select === undefined ? compiled : selectModel(compiled, options.select);
     await writeOutput(render(model, options.format, path.basename(root)), options.output);
-    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) {
-        process.stderr.write(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
-        return EXIT_MODEL_ERRORS;
-    }
-    return EXIT_OK;
+    return modelExitCode(compiled);
 }
 
 function render(model: CompiledModel, format: GraphFormat, name: string): string {
@@ -63,13 +52,7 @@ function render(model: CompiledModel, format: GraphFormat, name: string): string
 
 /** The selected elements and the links among them; the diagnostics stay whole, as the exit code does. */
 function selectModel(model: CompiledModel, selector: string): CompiledModel {
-    let selected: Set<string>;
-    try {
-        selected = selectElements(new ModelGraph(model), selector);
-    } catch (error) {
-        if (error instanceof SelectorError) throw new UsageError(error.message);
-        throw error;
-    }
+    const selected = select(model, selector);
     if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
     return {
         ...model,

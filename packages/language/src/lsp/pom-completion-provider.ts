@@ -29,18 +29,8 @@ import {
     type CompletionParams,
     InsertTextFormat,
 } from 'vscode-languageserver-protocol';
-import {
-    type Element,
-    isElement,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isKindDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MemberDecl,
-} from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl } from '../generated/ast.js';
+import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl } from '../generated/ast.js';
 import { entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem } from '../model/kind-system.js';
 import { PLACEHOLDERS } from '../model/values.js';

@@ -8,19 +8,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
 import type { EvidenceContext } from '../evidence/evidence-context.js';
 import type { EvidenceIndex } from '../evidence/evidence-index.js';
-import {
-    type Element,
-    isElement,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isKindDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MemberDecl,
-    type RefValue,
-} from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl, RefValue } from '../generated/ast.js';
+import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
 import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';

@@ -2,7 +2,8 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
-import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, effectiveHorizon, entriesFor } from '../model/element-context.js';
@@ -12,12 +13,15 @@ import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
 import type { NameIndex } from '../workspace/name-index.js';
 import type { Code } from './codes.js';
+import { relatedPlace } from './related-places.js';
 
 export interface WorkspaceDiagnostic {
     readonly code: Code;
     readonly message: string;
     readonly node: AstNode;
     readonly property?: string;
+    /** The other places the message cites. */
+    readonly related?: DiagnosticRelatedInformation[];
 }
 
 export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
@@ -81,33 +85,35 @@ export class WorkspaceRules {
         for (const [id, elements] of graph.ids()) {
             if (elements.length < 2) continue;
             for (const element of elements) {
-                const others = elements.filter((e) => e !== element).map(where);
+                const others = elements.filter((e) => e !== element);
                 add({
                     code: 'duplicate-name',
-                    message: `\`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
+                    message: `\`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
                     node: element,
                     property: 'name',
+                    related: others.map((other) => relatedPlace(other, `\`${id}\` is also declared here.`)),
                 });
             }
         }
         for (const [id, descriptions] of this.names.kinds()) {
-            const kinds = descriptions.map((d) => d.node).filter((n): n is KindDecl => n?.$type === 'KindDecl');
+            const kinds = descriptions.map((d) => d.node).filter(isKindDecl);
             if (kinds.length < 2) continue;
             for (const kind of kinds) {
                 if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
-                const others = kinds.filter((k) => k !== kind).map(where);
+                const others = kinds.filter((k) => k !== kind);
                 add({
                     code: 'duplicate-name',
-                    message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
+                    message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
                     node: kind,
                     property: 'name',
+                    related: others.map((other) => relatedPlace(other, `Kind \`${id}\` is also declared here.`)),
                 });
             }
         }
     }
 
     private flowCycles(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        for (const cycle of graph.cycles()) {
+        for (const cycle of graph.flowCycles()) {
             if (cycle.length < 2) continue; // a link to itself is a `self-reference`, reported where it is written
             const members = new Set(cycle);
             const names = [...cycle.map((e) => e.name), cycle[0].name].join(' → ');
@@ -118,6 +124,7 @@ export class WorkspaceRules {
                         code: 'flow-cycle',
                         message: `This \`${link.relation.name}\` link closes a flow cycle: ${names}. Only feedback relations such as \`learnedFrom\` may loop.`,
                         ...linkSite(link),
+                        related: cycle.filter((e) => e !== element).map((e) => relatedPlace(e, `\`${e.name}\` is on the cycle.`)),
                     });
                 }
             }
@@ -125,8 +132,8 @@ export class WorkspaceRules {
     }
 
     private reach(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        const fromInsight = graph.reaching(['insights'], 'up');
-        const toResult = graph.reaching(['inputs', 'drivers', 'northstar'], 'down');
+        const fromInsight = graph.reachingStages(['insights'], 'up');
+        const toResult = graph.reachingStages(['inputs', 'drivers', 'northstar'], 'down');
         for (const node of graph.nodes.values()) {
             const { element, stage } = node;
             if ((stage === 'opportunities' || stage === 'options' || stage === 'bets') && !fromInsight.has(element)) {
@@ -162,16 +169,17 @@ export class WorkspaceRules {
     }
 
     private funding(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        const committed = new Map<Element, { days: number; bets: string[] }>();
+        const committed = new Map<Element, { days: number; bets: string[]; places: DiagnosticRelatedInformation[] }>();
         for (const { element, stage } of graph.nodes.values()) {
             if (stage !== 'bets') continue;
             const funding = contextValue(element, 'funding').effective;
             const appetite = entriesFor(element, 'appetite')[0]?.values[0];
             if (typeof funding !== 'object' || !isDurationValue(appetite)) continue;
             const days = parseDuration(appetite.value)?.days ?? 0;
-            const line = committed.get(funding) ?? { days: 0, bets: [] };
+            const line = committed.get(funding) ?? { days: 0, bets: [], places: [] };
             line.days += days;
             line.bets.push(`${element.name} (${appetite.value})`);
+            line.places.push(relatedPlace(element, `\`${element.name}\` asks for ${appetite.value}.`));
             committed.set(funding, line);
         }
         for (const [funding, line] of committed) {
@@ -184,6 +192,7 @@ export class WorkspaceRules {
                     message: `\`${funding.name}\` has a capacity of ${capacityValue.value} (${capacity.days} days) but its bets ask for ${line.days} days: ${line.bets.sort().slice(0, 8).join(', ')}${line.bets.length > 8 ? ` and ${line.bets.length - 8} more` : ''}.`,
                     node: funding,
                     property: 'name',
+                    related: line.places,
                 });
             }
         }
@@ -200,6 +209,7 @@ export class WorkspaceRules {
                     code: 'horizon-inverted-link',
                     message: `\`${from.name}\` looks ${fromHorizon} ahead but flows into \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
                     ...linkSite(link),
+                    related: [relatedPlace(link.target, `\`${link.target.name}\` looks ${effectiveHorizon(link.target)} ahead.`)],
                 });
             }
         }
