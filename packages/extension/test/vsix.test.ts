@@ -22,7 +22,17 @@ const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const vsixPath = join(extensionDir, 'pom-vscode.vsix');
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
-const COMMANDS = ['pom.goToUpstream', 'pom.goToDownstream', 'pom.compileModel', 'pom.showLineage', 'pom.showGraph', 'pom.showOutput'];
+const COMMANDS = [
+    'pom.goToUpstream',
+    'pom.goToDownstream',
+    'pom.compileModel',
+    'pom.showLineage',
+    'pom.showGraph',
+    'pom.showOutput',
+    'pom.pullMetrics',
+];
+/** Pull Metrics works on the workspace folder, so the palette offers it whenever one is open, not only in .pom editors. */
+const PALETTE_WHEN: Record<string, string> = { 'pom.pullMetrics': 'workspaceFolderCount > 0' };
 
 /** The graph webview's script and style (media/graph, bundled by scripts/bundle.js), which graph-panel.ts loads. */
 const MEDIA_FILES = ['extension/dist/media/graph-webview.js', 'extension/dist/media/graph.css'];
@@ -159,7 +169,8 @@ describe('the manifest', () => {
         expect(titles['pom.showGraph']).toBe('POM: Show Graph');
         const palette = manifest.contributes.menus.commandPalette;
         expect(palette.map((entry) => entry.command).sort()).toEqual([...COMMANDS].sort());
-        for (const entry of palette) expect(entry.when, entry.command).toBe('editorLangId == pom');
+        for (const entry of palette) expect(entry.when, entry.command).toBe(PALETTE_WHEN[entry.command] ?? 'editorLangId == pom');
+        expect(titles['pom.pullMetrics']).toBe('POM: Pull Metrics');
     });
 
     it('puts Show Graph, with an icon, in the title bar of .pom editors', () => {
