@@ -28,11 +28,9 @@ const COMMANDS = [
     'pom.compileModel',
     'pom.showLineage',
     'pom.showGraph',
-    'pom.showOutput',
     'pom.pullMetrics',
+    'pom.showOutput',
 ];
-/** Pull Metrics works on the workspace folder, so the palette offers it whenever one is open, not only in .pom editors. */
-const PALETTE_WHEN: Record<string, string> = { 'pom.pullMetrics': 'workspaceFolderCount > 0' };
 
 /** The graph webview's script and style (media/graph, bundled by scripts/bundle.js), which graph-panel.ts loads. */
 const MEDIA_FILES = ['extension/dist/media/graph-webview.js', 'extension/dist/media/graph.css'];
@@ -167,10 +165,10 @@ describe('the manifest', () => {
         expect(titles['pom.goToDownstream']).toBe('POM: Go to Downstream…');
         expect(titles['pom.compileModel']).toBe('POM: Compile Model to JSON');
         expect(titles['pom.showGraph']).toBe('POM: Show Graph');
+        expect(titles['pom.pullMetrics']).toBe('POM: Pull Metrics');
         const palette = manifest.contributes.menus.commandPalette;
         expect(palette.map((entry) => entry.command).sort()).toEqual([...COMMANDS].sort());
-        for (const entry of palette) expect(entry.when, entry.command).toBe(PALETTE_WHEN[entry.command] ?? 'editorLangId == pom');
-        expect(titles['pom.pullMetrics']).toBe('POM: Pull Metrics');
+        for (const entry of palette) expect(entry.when, entry.command).toBe('editorLangId == pom');
     });
 
     it('puts Show Graph, with an icon, in the title bar of .pom editors', () => {
@@ -180,10 +178,12 @@ describe('the manifest', () => {
         ]);
     });
 
-    it('has the pom.trace.server setting', () => {
+    it('has the pom.trace.server setting, and pom.cliPath that only the user (not a workspace) sets', () => {
         const trace = manifest.contributes.configuration.properties['pom.trace.server'];
         expect(trace.enum).toEqual(['off', 'messages', 'verbose']);
         expect(trace.default).toBe('off');
+        const cliPath = manifest.contributes.configuration.properties['pom.cliPath'];
+        expect(cliPath).toMatchObject({ type: 'string', default: '', scope: 'machine' });
     });
 
     it('runs in untrusted workspaces, and says what is limited in virtual ones', () => {

@@ -4,7 +4,17 @@ export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler
 export { linkFlowSource, linkFlowTarget, ModelGraph } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
-export * from './evidence/snapshot.js';
+export {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    parseSnapshot,
+    SNAPSHOT_FILE,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+    SnapshotError,
+} from './evidence/snapshot.js';
 export { FormatInvariantError, type FormatResult, type FormatServices, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
 export {
@@ -26,4 +36,6 @@ export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
 export { type Flow, FlowGraph, type FlowQueryOptions } from './util/flow-graph.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityName, severityOf } from './validation/codes.js';
+export * from './views/compiled-views.js';
+export { VIEW_KEYS, VIEW_LAYOUTS, type ViewLayout, type ViewSelectors, viewElements } from './views/view-selection.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';

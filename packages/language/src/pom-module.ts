@@ -25,6 +25,7 @@ import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
 import { PomCompletionProvider } from './lsp/pom-completion-provider.js';
+import { PomDefinitionProvider } from './lsp/pom-definition-provider.js';
 import { PomFormatter } from './lsp/pom-formatter.js';
 import { PomFuzzyMatcher } from './lsp/pom-fuzzy-matcher.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
@@ -42,6 +43,8 @@ import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { PomValidator, registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { registerViewChecks } from './views/view-checks.js';
+import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
@@ -55,6 +58,7 @@ export interface PomAddedServices {
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
+        ViewGraph: ViewGraph;
         EvidenceContext: EvidenceContext;
         EvidenceIndex: EvidenceIndex;
     };
@@ -119,6 +123,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
+        ViewGraph: (services) => new ViewGraph(services),
         EvidenceContext: (services) => new EvidenceContext(services.shared),
         EvidenceIndex: (services) => new EvidenceIndex(services),
     },
@@ -138,6 +143,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
     },
     lsp: {
         HoverProvider: (services) => new PomHoverProvider(services),
+        DefinitionProvider: (services) => new PomDefinitionProvider(services),
         CodeLensProvider: (services) => new PomCodeLensProvider(services),
         CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
@@ -178,6 +184,7 @@ export function createPomServices(
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
     registerValidationChecks(Pom);
+    registerViewChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     registerEvidenceRules(Pom);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CstUtils, EmptyFileSystem, isLeafCstNode, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { FormatInvariantError, type FormatServices, formatText } from '../src/format/format-text.js';
-import { isElement, isKindDecl } from '../src/generated/ast.js';
+import { isElement, isKindDecl, isViewDecl } from '../src/generated/ast.js';
 import { createPomServices } from '../src/pom-module.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,7 +54,12 @@ function bodySeparators(text: string): Set<number> {
     const document = Pom.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///separators.pom'));
     return new Set(
         CstUtils.streamCst(document.parseResult.value.$cstNode!)
-            .filter((n) => isLeafCstNode(n) && (n.text === ',' || n.text === ';') && (isElement(n.astNode) || isKindDecl(n.astNode)))
+            .filter(
+                (n) =>
+                    isLeafCstNode(n) &&
+                    (n.text === ',' || n.text === ';') &&
+                    (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
+            )
             .map((n) => n.offset),
     );
 }

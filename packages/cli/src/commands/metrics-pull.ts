@@ -6,7 +6,7 @@
 // snapshot is written); 2 usage or project problems (nothing is written).
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { CompiledModel } from 'pom-language';
+import type { CompiledModel, Snapshot } from 'pom-language';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { displayPath } from '../files.js';
 import { compileModel } from '../load.js';
@@ -14,7 +14,7 @@ import { type MetricSource, metricSources } from '../metrics/metric-sources.js';
 import { progressBar } from '../metrics/progress.js';
 import { type PullProject, pullProject } from '../metrics/project.js';
 import { printable, SourceError, toObservations } from '../metrics/rows.js';
-import { type MetricEntry, readSnapshot, type Snapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
+import { type MetricEntry, readSnapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
 import { SourceRunner } from '../metrics/source-runner.js';
 import { select } from '../select.js';
 

@@ -17,6 +17,7 @@ import {
 import { UsageError } from '../errors.js';
 import { writeAtomically } from '../output.js';
 
+// The snapshot's shape is the language package's, which reads it.
 export type { Observation, Snapshot };
 export type MetricEntry = MetricObservations;
 
@@ -36,7 +37,6 @@ export function readSnapshot(file: string): { snapshot: Snapshot; text: string }
         throw new UsageError(`${file} is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB; is it a snapshot?`);
     const text = readFileSync(file, 'utf8');
     try {
-        // The same reader as validate and the editor: what one accepts, the other does.
         return { snapshot: parseSnapshot(text), text };
     } catch (error) {
         if (!(error instanceof SnapshotError)) throw error;

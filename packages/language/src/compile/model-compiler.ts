@@ -42,9 +42,34 @@ export class ModelCompiler {
 
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
+        const locate = this.locator(options);
+        const { elements, links, evidence } = this.flow(documents, options);
+        // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
+        const views = this.pom.ViewGraph.compileViews(documents, { elements, links }, locate, (n) => this.docOf(n));
+        const kinds = documents
+            .filter((d) => !isPrelude(d))
+            .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
+            .map((kind) => this.compileKind(kind, locate))
+            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
+
+        const diagnostics = documents
+            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
+            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
+
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence(), views };
+    }
+
+    /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */
+    compileFlow(documents: readonly LangiumDocument[], options: CompileOptions): Pick<CompiledModel, 'elements' | 'links'> {
+        const { elements, links } = this.flow(documents, options);
+        return { elements, links };
+    }
+
+    /** Elements and links, and (on demand) the model-level evidence that goes with them. */
+    private flow(documents: readonly LangiumDocument[], options: CompileOptions) {
         const included = new Set(documents.map((d) => d.uri.toString()));
         const graph = this.pom.LineageIndex.graph();
-        const locate = (node: AstNode, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
+        const locate = this.locator(options);
 
         const nodes = [...graph.nodes.values()].filter((n) => included.has(n.document.uri.toString()));
         nodes.sort((a, b) => compareStrings(a.id, b.id) || compareLocations(locate(a.element), locate(b.element)));
@@ -82,19 +107,12 @@ export class ModelCompiler {
                 compareStrings(a.to, b.to) ||
                 compareLocations(a.source, b.source),
         );
-
-        const kinds = documents
-            .filter((d) => !isPrelude(d))
-            .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
-            .map((kind) => this.compileKind(kind, locate))
-            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
-
-        const diagnostics = documents
-            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
-            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
-
         const isIncluded = (e: Element) => ids.has(e);
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence.model(isIncluded, idOf) };
+        return { elements, links, evidence: () => evidence.model(isIncluded, idOf) };
+    }
+
+    private locator(options: CompileOptions): (node: AstNode, cst?: AstNode['$cstNode']) => SourceLocation {
+        return (node, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
     }
 
     private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {

@@ -42,6 +42,8 @@ export interface ModelDiff {
     orphans: CompiledDiagnostic[];
     /** The changed elements and their direct neighbours, with the links between them: what the picture draws. */
     neighbourhood: Neighbourhood;
+    /** Named views added, removed or changed (selectors, title, layout, or the elements they draw). */
+    views: ViewsDiff;
     /** What the numbers say differently: verdicts on claims, targets settled, new observations. */
     evidence: EvidenceChanges;
 }
@@ -105,6 +107,30 @@ export interface ObservationChange {
     /** The head's latest overall value and its date. */
     latest: number | null;
     at: string | null;
+}
+
+export interface ViewRef {
+    id: string;
+    title: string | null;
+    source: SourceLocation;
+}
+
+export interface ViewChange extends ViewRef {
+    changes: Array<{
+        property: 'title' | 'doc' | 'include' | 'exclude' | 'layout';
+        before: string | string[] | null;
+        after: string | string[] | null;
+    }>;
+    /** Elements the view draws now and did not (ids of the head), sorted. */
+    elementsAdded: string[];
+    /** Elements the view no longer draws, sorted. */
+    elementsRemoved: string[];
+}
+
+export interface ViewsDiff {
+    added: ViewRef[];
+    removed: ViewRef[];
+    changed: ViewChange[];
 }
 
 /**

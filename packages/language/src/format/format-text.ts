@@ -3,7 +3,7 @@
 // lose or change a token or comment is refused instead of returned.
 import { CstUtils, isLeafCstNode, type LangiumDocument, type LangiumSharedCoreServices, type Lexer, TextDocument, type URI } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import { isElement, isKindDecl } from '../generated/ast.js';
+import { isElement, isKindDecl, isViewDecl } from '../generated/ast.js';
 import { classify, type ForeignReason } from '../workspace/foreign-files.js';
 
 export interface SyntaxProblem {
@@ -77,13 +77,18 @@ function tokenPosition(document: LangiumDocument, token: { startLine?: number; s
     return { line: end.line + 1, column: end.character + 1 };
 }
 
-/** Offsets of the `,` / `;` between body items and kind members: the only tokens the formatter may drop. */
+/** Offsets of the `,` / `;` between body items, kind members and view entries: the only tokens the formatter may drop. */
 function bodySeparators(document: LangiumDocument): Set<number> {
     const root = document.parseResult.value.$cstNode;
     if (!root) return new Set();
     return new Set(
         CstUtils.streamCst(root)
-            .filter((n) => isLeafCstNode(n) && (n.text === ',' || n.text === ';') && (isElement(n.astNode) || isKindDecl(n.astNode)))
+            .filter(
+                (n) =>
+                    isLeafCstNode(n) &&
+                    (n.text === ',' || n.text === ';') &&
+                    (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
+            )
             .map((n) => n.offset),
     );
 }

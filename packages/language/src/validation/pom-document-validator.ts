@@ -72,6 +72,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                 this.toDiagnostic(severityOf(w.code), w.message, {
                     node: w.node,
                     property: w.property,
+                    range: w.range,
                     code: w.code,
                     relatedInformation: w.related,
                     data: { code: w.code, workspace: true },

@@ -2,7 +2,7 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
-import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
@@ -20,6 +20,8 @@ export interface WorkspaceDiagnostic {
     readonly message: string;
     readonly node: AstNode;
     readonly property?: string;
+    /** A narrower range than the node's, such as the part of a selector string that names nothing. */
+    readonly range?: Range;
     /** The other places the message cites. */
     readonly related?: DiagnosticRelatedInformation[];
 }
@@ -32,7 +34,7 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
-    /** Rules of later layers (the evidence checks), registered when the services are wired. */
+    /** Rules of later layers (the evidence and view checks), registered when the services are wired. */
     private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
