@@ -88,3 +88,19 @@ function firstLine(text: string): string {
             ?.replace(/^(fatal|error): /, '') || 'git failed'
     );
 }
+
+/**
+ * One file of a commit, by repository-relative path: its text, or undefined when the commit has no regular file
+ * there. A folder or a symbolic link at that path is an error, as on disk: only a regular file is read.
+ */
+export function readCommitFile(commit: string, file: string, root: string): string | undefined {
+    const listing = git(['ls-tree', '-z', '--full-tree', commit, '--', file], root);
+    if (listing.status !== 0) throw new UsageError(`cannot list ${commit.slice(0, 12)}: ${firstLine(listing.stderr)}`);
+    const entry = listing.stdout.toString('utf8').split('\u0000')[0];
+    if (entry === '') return undefined;
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
+    if (match?.[2] !== 'blob' || match[1] === '120000') throw new Error('it is not a regular file');
+    const blob = git(['cat-file', 'blob', match[3]], root);
+    if (blob.status !== 0) throw new UsageError(`cannot read ${file} at ${commit.slice(0, 12)}: ${firstLine(blob.stderr)}`);
+    return blob.stdout.toString('utf8');
+}

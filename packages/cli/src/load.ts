@@ -2,7 +2,7 @@
 // package, compiled with paths relative to the inputs' common folder. Every command that reads a model comes here.
 import path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
-import { buildWorkspace, type CompiledModel, type PomServices } from 'pom-language';
+import { buildWorkspace, type CompiledModel, type PomServices, type Snapshot } from 'pom-language';
 import { createNodePomServices } from 'pom-language/node';
 import { UsageError } from './errors.js';
 import { commonRoot, findModelFiles, readModelFiles } from './files.js';
@@ -46,9 +46,28 @@ export async function compileModel(paths: readonly string[], options: LoadOption
     return { model: loaded.compile(), root: loaded.root };
 }
 
-/** Texts that are not (or not only) on disk, such as files read from git objects, compiled as one model. */
-export async function compileSources(sources: readonly SourceText[]): Promise<CompiledModel> {
-    return (await build(sources)).compile();
+/** Where a model's evidence comes from when its texts are not (or not only) on disk. */
+export interface SourceEvidence {
+    /** The model root: where the snapshot is when no project file says otherwise. */
+    readonly root: string;
+    readonly asOf?: string;
+    /** How project files and the snapshot are read (from git objects, say); from disk when absent. */
+    readonly read?: (uri: URI) => string | undefined;
+}
+
+/**
+ * Texts that are not (or not only) on disk, such as files read from git objects, compiled as one model and checked
+ * against its snapshot; with the snapshots that were read.
+ */
+export async function compileSources(
+    sources: readonly SourceText[],
+    evidence: SourceEvidence,
+): Promise<{ model: CompiledModel; snapshots: Snapshot[] }> {
+    const built = await build(sources, (services) => {
+        configureEvidence(services, evidence.root, evidence.asOf);
+        if (evidence.read) services.pom.EvidenceContext.setReader(evidence.read);
+    });
+    return { model: built.compile(), snapshots: built.services.pom.EvidenceContext.readSnapshots() };
 }
 
 /** `file` relative to `root`, `/`-separated whatever the platform. */

@@ -8,11 +8,11 @@
 // to its own folder, as `pom compile` writes them: `pom diff before/ after/` compares before/x.pom with after/x.pom.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type CompiledModel, MODEL_FORMAT, MODEL_VERSION } from 'pom-language';
+import { type CompiledModel, MODEL_FORMAT, MODEL_VERSION, type Snapshot } from 'pom-language';
 import { UsageError } from './errors.js';
 import { commonRoot, displayPath, findModelFiles, readModelFiles } from './files.js';
-import { readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
-import { compileSources, relativePath } from './load.js';
+import { readCommitFile, readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
+import { compileSources, relativePath, type SourceEvidence, type SourceText } from './load.js';
 
 export type Side =
     | { type: 'json'; file: string; label: string }
@@ -76,32 +76,62 @@ function isCompiledModel(file: string): boolean {
     return true;
 }
 
-/** Both sides compiled, each in its own fresh workspace. */
-export async function loadSides(sides: DiffSides): Promise<{ base: CompiledModel; head: CompiledModel }> {
+/** A compiled side and the snapshot of observations it was checked against (none for a compiled model). */
+export interface LoadedSide {
+    model: CompiledModel;
+    snapshot?: Snapshot;
+}
+
+/**
+ * Both sides compiled, each in its own fresh workspace and checked as of the same day against its own snapshot:
+ * a folder's from disk, a revision's from its git objects.
+ */
+export async function loadSides(sides: DiffSides, options: { asOf?: string } = {}): Promise<{ base: LoadedSide; head: LoadedSide }> {
     const gitRoot = [sides.base, sides.head].find((s) => s.type === 'git')?.root;
     // What a revision is read under: the paths given, else the working-tree side's, else the current folder.
     const treeSide = [sides.head, sides.base].find((s) => s.type === 'files');
     const scope = sides.paths.length > 0 ? sides.paths : treeSide?.type === 'files' && treeSide.paths.length > 0 ? treeSide.paths : ['.'];
-    const load = (side: Side) => loadSide(side, scope, gitRoot);
+    const load = (side: Side) => loadSide(side, scope, gitRoot, options.asOf);
     return { base: await load(sides.base), head: await load(sides.head) };
 }
 
-async function loadSide(side: Side, scope: readonly string[], gitRoot: string | undefined): Promise<CompiledModel> {
+async function loadSide(side: Side, scope: readonly string[], gitRoot: string | undefined, asOf: string | undefined): Promise<LoadedSide> {
     switch (side.type) {
         case 'json':
-            return readCompiledModel(side.file);
+            return { model: readCompiledModel(side.file) };
         case 'git': {
             const paths = scope.map((p) => repositoryPath(p, side.root));
             const files = readCommitFiles(side.commit, paths, side.root);
-            return compileSources(files.map((f) => ({ absolute: path.join(side.root, f.path), relative: f.path, text: f.text })));
+            const absolute = files.map((f) => path.join(side.root, f.path));
+            const evidence: SourceEvidence = {
+                root: commonRoot(
+                    absolute,
+                    paths.map((p) => path.join(side.root, p)),
+                ),
+                asOf,
+                // The revision's own project file and snapshot, from its objects: never the working tree's.
+                read: (uri) => {
+                    const inside = relativePath(side.root, uri.fsPath);
+                    if (uri.scheme !== 'file' || inside.startsWith('../') || inside === '..' || path.isAbsolute(inside)) return undefined;
+                    return readCommitFile(side.commit, inside, side.root);
+                },
+            };
+            return compileSide(
+                files.map((f, i) => ({ absolute: absolute[i], relative: f.path, text: f.text })),
+                evidence,
+            );
         }
         case 'files': {
             const given = side.paths.length > 0 ? side.paths : scope;
             const files = await findModelFiles(given);
-            const root = gitRoot ?? commonRoot(files, given);
+            const modelRoot = commonRoot(files, given);
+            const root = gitRoot ?? modelRoot;
             if (gitRoot !== undefined) for (const file of files) repositoryPath(file, gitRoot);
             const sources = await readModelFiles(files);
-            return compileSources(sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text })));
+            return compileSide(
+                sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text })),
+                { root: modelRoot, asOf },
+            );
         }
     }
 }
@@ -113,6 +143,17 @@ function repositoryPath(given: string, root: string): string {
         throw new UsageError(`${displayPath(path.resolve(given))} is outside the git repository ${displayPath(root)}`);
     }
     return inside;
+}
+
+async function compileSide(sources: readonly SourceText[], evidence: SourceEvidence): Promise<LoadedSide> {
+    const { model, snapshots } = await compileSources(sources, evidence);
+    return { model, snapshot: mergedSnapshot(snapshots) };
+}
+
+/** The snapshots of a side's projects as one (metric ids are qualified, so they do not clash); none when none was read. */
+function mergedSnapshot(snapshots: readonly Snapshot[]): Snapshot | undefined {
+    if (snapshots.length <= 1) return snapshots[0];
+    return { ...snapshots[0], metrics: Object.assign({}, ...snapshots.map((s) => s.metrics)) };
 }
 
 function readCompiledModel(file: string): CompiledModel {

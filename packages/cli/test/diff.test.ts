@@ -335,3 +335,120 @@ describe('acceptance: a commit removes one targets link of a bet in examples/acm
         expect(report.diagnostics.introduced.map((d) => [d.code, d.source.path])).toEqual([['no-downstream', 'examples/acme/growth.pom']]);
     });
 });
+
+describe('evidence: a pull adds observations that confirm a claim and reach a target', () => {
+    const folder = path.join(CASES, 'evidence');
+    const AS_OF = ['--as-of', '2026-04-30'];
+    const WIZARD = {
+        impact: 'shop.WizardImpact',
+        input: 'shop.CompletionInput',
+        metric: 'shop.OnboardingCompletion',
+        claimed: '+5pts',
+        before: 'unverified',
+        after: 'confirmed',
+        observed: 11.2,
+        from: '2026-01-26',
+        to: '2026-03-23',
+    };
+    const SETUP = {
+        bet: 'shop.Setup',
+        element: 'shop.CompletionInput',
+        metric: 'shop.OnboardingCompletion',
+        unit: 'percent',
+        ends: '2026-03-29',
+        before: 'missed',
+        after: 'reached',
+        value: 51.2,
+        at: '2026-03-23',
+        target: 50,
+    };
+    const COMPLETION = {
+        metric: 'shop.OnboardingCompletion',
+        unit: 'percent',
+        added: 3,
+        revised: 0,
+        removed: 0,
+        first: '2026-02-02',
+        last: '2026-03-23',
+        latest: 51.2,
+        at: '2026-03-23',
+    };
+
+    it('two folders, each checked against its own snapshot: the verdict, the target and the new rows', () => {
+        const report = diffJson(['before', 'after', ...AS_OF], folder);
+        expect(report.evidence).toEqual({
+            asOf: { base: '2026-04-30', head: '2026-04-30' },
+            verdicts: [WIZARD],
+            targets: [SETUP],
+            // WeeklyOrders is unchanged: no line for it.
+            observations: [COMPLETION],
+        });
+        expect(report.summary.evidence).toEqual({ verdicts: 1, targets: 1, observations: 1 });
+        expect(report.summary.changed).toBe(true);
+        // The model text is the same on both sides: only the numbers changed.
+        expect(report.elements).toEqual({ added: [], removed: [], renamed: [], changed: [] });
+    });
+
+    it('text and Markdown say it in sentences, with the numbers', () => {
+        const text = pom(['diff', 'before', 'after', ...AS_OF], folder).stdout;
+        expect(text).toContain(
+            'The claim of WizardImpact on OnboardingCompletion (+5pts) went from unverified to confirmed: it moved +11.2pts, 2026-01-26 → 2026-03-23.',
+        );
+        expect(text).toContain(
+            'The target of Setup on CompletionInput went from missed to reached: 51.2% on 2026-03-23 against 50% (window ended 2026-03-29).',
+        );
+        expect(text).toContain('OnboardingCompletion: 3 new observations, 2026-02-02 … 2026-03-23, latest 51.2%.');
+        expect(text).toMatch(/1 verdict changed; 1 target settled differently; new observations for 1 metric\./);
+        const markdown = pom(['diff', 'before', 'after', ...AS_OF, '--format', 'markdown'], folder).stdout;
+        expect(markdown).toContain('### Evidence');
+        expect(markdown).toContain(
+            '- The claim of `WizardImpact` on `OnboardingCompletion` (`+5pts`) went from unverified to confirmed: it moved `+11.2pts`, 2026-01-26 → 2026-03-23.',
+        );
+        expect(markdown).toContain('- `OnboardingCompletion`: 3 new observations, 2026-02-02 … 2026-03-23, latest `51.2%`.');
+    });
+
+    it('--as-of applies to both sides: before the window ends, no target is settled and the claim falls short', () => {
+        const report = diffJson(['before', 'after', '--as-of', '2026-03-01'], folder);
+        expect(report.evidence.asOf).toEqual({ base: '2026-03-01', head: '2026-03-01' });
+        expect(report.evidence.targets).toEqual([]);
+        // Up to 2026-03-01 the head has only 42% on 2026-02-02: +2pts against +5pts claimed.
+        expect(report.evidence.verdicts).toEqual([{ ...WIZARD, after: 'contradicted', observed: 2, to: '2026-02-02' }]);
+    });
+
+    it('compiled models: verdicts and targets from their claims, new observations from their evidence', () => {
+        const base = path.join(scratch, 'evidence-base.json');
+        const head = path.join(scratch, 'evidence-head.json');
+        expect(pom(['compile', 'before', ...AS_OF, '-o', base], folder).status).toBe(0);
+        expect(pom(['compile', 'after', ...AS_OF, '-o', head], folder).status).toBe(0);
+        const report = diffJson([base, head], folder);
+        expect(report.evidence.verdicts).toEqual([WIZARD]);
+        expect(report.evidence.targets).toEqual([SETUP]);
+        // A compiled model keeps counts and the latest date, not the rows: the first new date is unknown.
+        expect(report.evidence.observations).toEqual([{ ...COMPLETION, first: null }]);
+    });
+
+    it('git revisions read their own snapshot from git objects, whatever the working tree holds', () => {
+        const repo = path.join(scratch, 'evidence-repo');
+        mkdirSync(repo);
+        git(['init', '-q'], repo);
+        placeSide(path.join(repo, 'shop'), 'evidence', 'before');
+        commitAll(repo, 'Shop model and its first snapshot');
+        placeSide(path.join(repo, 'shop'), 'evidence', 'after');
+        commitAll(repo, 'Pull: three new weeks of onboarding completion');
+        // The working tree's snapshot goes away: the revisions must not read it.
+        rmSync(path.join(repo, 'shop/observations.json'));
+        // Without a project file, the snapshot is the one in the model's folder: the path given after HEAD.
+        const report = diffJson(['HEAD~1', 'HEAD', 'shop', ...AS_OF], repo);
+        expect(report.evidence.verdicts).toEqual([WIZARD]);
+        expect(report.evidence.targets).toEqual([SETUP]);
+        expect(report.evidence.observations).toEqual([COMPLETION]);
+        // Against the working tree (no snapshot now), the numbers are gone: the verdict and the target are unsettled.
+        const tree = diffJson(['HEAD', 'shop', ...AS_OF], repo);
+        expect(tree.evidence.asOf).toEqual({ base: '2026-04-30', head: null });
+        expect(tree.evidence.verdicts.map((v) => [v.impact, v.before, v.after])).toEqual([
+            ['shop.OrdersImpact', 'confirmed', null],
+            ['shop.WizardImpact', 'confirmed', null],
+        ]);
+        expect(tree.evidence.targets.map((t) => [t.bet, t.before, t.after])).toEqual([['shop.Setup', 'reached', null]]);
+    });
+});

@@ -451,4 +451,40 @@ describe('scopes of each construct in fixtures/highlighting.pom', () => {
             ['-3.25', 'constant.numeric.decimal.pom'],
         ]);
     });
+    it('evidence: signed quantities, points, a metric source with SQL and a window by quarter', () => {
+        expectScopes('field level: quantity', [
+            ['field', 'storage.type.field.pom'],
+            ['quantity', 'support.type.primitive.pom'],
+        ]);
+        expectScopes(
+            'metric Rate "Completion rate" { unit: percent, baseline: 42%, target: +0.9, freshness: 2 weeks, data: "data/rate.csv", query: "select week as date, rate as value from source" }',
+            [
+                ['42', 'constant.numeric.percent.pom'],
+                ['%', 'keyword.other.unit.percent.pom'],
+                ['+0.9', 'constant.numeric.decimal.pom'],
+                ['2 ', 'constant.numeric.duration.pom'],
+                ['weeks', 'keyword.other.unit.duration.pom'],
+                ['data', 'variable.other.property.key.pom'],
+                ['data/rate.csv', 'string.quoted.double.pom'],
+                ['query', 'variable.other.property.key.pom'],
+                ['select week as date, rate as value from source', 'string.quoted.double.pom'],
+            ],
+        );
+        expectScopes('impact Lift "Completion up" { moves: Completion [by: +10pts, tolerance: 1.5 pp, floor: -20%], landed: 2026-09-01 }', [
+            ['by', 'entity.other.attribute-name.metadata.pom'],
+            ['+10', 'constant.numeric.points.pom', 'meta.metadata.pom'],
+            ['pts', 'keyword.other.unit.points.pom'],
+            ['tolerance', 'entity.other.attribute-name.metadata.pom'],
+            ['1.5 ', 'constant.numeric.points.pom'],
+            ['pp', 'keyword.other.unit.points.pom'],
+            ['-20', 'constant.numeric.percent.pom'],
+            ['%', 'keyword.other.unit.percent.pom'],
+            ['landed', 'variable.other.property.key.pom'],
+            ['2026-09-01', 'constant.numeric.date.pom'],
+        ]);
+        expectScopes('bet Later "Next quarter" { when: 2026-Q3 }', [
+            ['when', 'variable.other.property.key.pom'],
+            ['2026-Q3', 'constant.numeric.quarter.pom'],
+        ]);
+    });
 });

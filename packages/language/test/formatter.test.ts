@@ -14,7 +14,7 @@ const formatter = services.Pom.lsp.Formatter!;
 const lexer = services.Pom.parser.Lexer;
 const ACME = new URL('../../../examples/acme/', import.meta.url);
 const PRELUDE = new URL('../src/prelude/prelude.pom', import.meta.url);
-const FIXTURES = ['elements', 'kinds', 'comments', 'views'];
+const FIXTURES = ['elements', 'kinds', 'comments', 'evidence', 'views'];
 const EDITOR: FormattingOptions = { tabSize: 4, insertSpaces: true };
 
 let documents = 0;

@@ -16,15 +16,19 @@ export interface DiffCommandOptions {
     failOn?: FailOn;
     select?: string;
     output?: string;
+    /** The day date-dependent evidence checks run as of, on both sides read from the model's text. */
+    asOf?: string;
 }
 
 export async function diff(base: string, rest: string[], options: DiffCommandOptions): Promise<number> {
     const sides = parseSides(base, rest);
-    const models = await loadSides(sides);
+    const loaded = await loadSides(sides, { asOf: options.asOf });
+    const models = { base: loaded.base.model, head: loaded.head.model };
     const report = diffModels(models.base, models.head, {
         baseLabel: sides.base.label,
         headLabel: sides.head.label,
         select: options.select === undefined ? undefined : selectOnBothSides(options.select, models.base, models.head),
+        snapshots: { base: loaded.base.snapshot, head: loaded.head.snapshot },
     });
     const toFile = options.output !== undefined && options.output !== '-';
     const text =

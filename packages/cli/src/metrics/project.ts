@@ -2,10 +2,10 @@
 // Read from the nearest `pom.json` upward from the model; without one, the model's root folder is the project.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { SNAPSHOT_FILE as DEFAULT_OBSERVATIONS } from 'pom-language';
 import { UsageError } from '../errors.js';
 
 export const PROJECT_FILE_NAME = 'pom.json';
-export const DEFAULT_OBSERVATIONS = 'observations.json';
 
 /** A credential: the name of the environment variable that holds it, never the secret itself. */
 export interface SecretRef {

@@ -1,6 +1,7 @@
 // The observations snapshot (`observations.json`): read the previous one, merge a pull into it, and write it so that
 // the same data always gives the same bytes (sorted, fixed key order, no timestamps but the data's own). Written
 // atomically beside its target (through a symbolic link to the file it points at), never into a FIFO or a device.
+// The format itself (name, version, types, size bound, reader) is the language package's, which every reader shares.
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {

@@ -4,12 +4,13 @@
 import type { EvidenceContext } from '../evidence/evidence-context.js';
 import type { EvidenceIndex, MetricState } from '../evidence/evidence-index.js';
 import { progress } from '../evidence/series.js';
+import { targetOutcomes } from '../evidence/targets.js';
 import { worstVerdict } from '../evidence/verdict.js';
 import { addDays, effectiveWindow } from '../evidence/windows.js';
 import type { Element } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
 import { compareStrings } from '../util/compare.js';
-import type { CompiledClaim, CompiledElement, CompiledEvidence } from './compiled-model.js';
+import type { CompiledClaim, CompiledElement, CompiledEvidence, CompiledTarget } from './compiled-model.js';
 
 const SERIES_LENGTH = 24;
 const WINDOWED_STAGES = new Set(['bets', 'execution', 'releases']);
@@ -86,8 +87,8 @@ export class CompiledEvidenceBuilder {
         return extra;
     }
 
-    /** The model's `asOf` and `claims`, present when any metric of the included elements had a snapshot. */
-    model(included: (element: Element) => boolean, idOf: IdOf): { asOf?: string; claims?: CompiledClaim[] } {
+    /** The model's `asOf`, `claims` and `targets`, present when any metric of the included elements had a snapshot. */
+    model(included: (element: Element) => boolean, idOf: IdOf): { asOf?: string; claims?: CompiledClaim[]; targets?: CompiledTarget[] } {
         const { metrics, claims } = this.evidence.state();
         const read = [...metrics.values()].some((m) => m.snapshotPresent && included(m.element));
         if (!read) return {};
@@ -105,6 +106,20 @@ export class CompiledEvidenceBuilder {
                 message: c.result?.message ?? '',
             }))
             .sort((a, b) => compareStrings(a.impact, b.impact) || compareStrings(a.input, b.input) || compareStrings(a.claimed, b.claimed));
-        return { asOf: this.context.asOf(), claims: compiled };
+        const targets: CompiledTarget[] = targetOutcomes(this.graph, this.evidence, this.context)
+            .filter((t) => included(t.bet))
+            .map((t) => ({
+                bet: idOf(t.bet),
+                element: idOf(t.element),
+                metric: t.metric.id,
+                unit: t.metric.unit ?? '',
+                ends: t.ends,
+                value: t.point.value,
+                at: t.point.date,
+                target: t.metric.target?.value ?? t.point.value,
+                status: t.reached ? ('reached' as const) : ('missed' as const),
+            }))
+            .sort((a, b) => compareStrings(a.bet, b.bet) || compareStrings(a.element, b.element));
+        return { asOf: this.context.asOf(), claims: compiled, targets };
     }
 }

@@ -20,6 +20,8 @@ export interface CompiledModel {
     asOf?: string;
     /** Every claim an impact makes on an input's metric, with its verdict; present with a snapshot. */
     claims?: CompiledClaim[];
+    /** The targets of bets whose window had ended by `asOf`, reached or missed; present with a snapshot. */
+    targets?: CompiledTarget[];
 }
 
 export type Verdict = 'confirmed' | 'contradicted' | 'unverified';
@@ -54,6 +56,22 @@ export interface CompiledClaim {
     from: string | null;
     to: string | null;
     message: string;
+}
+
+/** A bet's target settled when its window ended: the value on that day against the metric's target. */
+export interface CompiledTarget {
+    bet: string;
+    /** The measured element the bet targets. */
+    element: string;
+    metric: string;
+    unit: string;
+    /** The last day of the bet's window. */
+    ends: string;
+    value: number;
+    /** The date of the value: the last observation on or before `ends`. */
+    at: string;
+    target: number;
+    status: 'reached' | 'missed';
 }
 
 /** When an element runs: its own window or the one it inherits through nesting. */

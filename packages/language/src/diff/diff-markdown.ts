@@ -17,6 +17,7 @@ import {
     valueText,
     viewChangeLines,
 } from './diff-wording.js';
+import { observationSentence, targetSentence, verdictSentence } from './evidence-wording.js';
 import { clip, mdCode, mdMessage, mdText } from './markdown-text.js';
 
 /** The first line of every comment, so a CI job can find its earlier comment and update it. */
@@ -83,6 +84,7 @@ function render(diff: ModelDiff, plan: Plan, cutting: boolean): string {
 
     summaryTable(diff, plan, out);
     lineageSection(diff.lineage, plan, out);
+    evidenceSection(diff, plan, out);
     shapeSection(diff, plan, out);
     elementsSection(diff, plan, out);
     linksSection(diff, plan, out);
@@ -182,6 +184,20 @@ function shapeSection(diff: ModelDiff, plan: Plan, out: string[]): void {
     out.push(`${sentence[0].toUpperCase()}${sentence.slice(1)}.`, '');
     list(out, 'Horizon violations introduced', diff.horizonViolations, plan, diagnostic);
     list(out, 'Orphans introduced', diff.orphans, plan, diagnostic);
+}
+
+function evidenceSection(diff: ModelDiff, plan: Plan, out: string[]): void {
+    const { verdicts, targets, observations } = diff.evidence;
+    if (verdicts.length + targets.length + observations.length === 0) return;
+    out.push('### Evidence', '');
+    const { base, head } = diff.evidence.asOf;
+    if (base !== null || head !== null) {
+        const side = (date: string | null) => (date === null ? 'without a snapshot' : `as of ${mdText(date)}`);
+        out.push(base === head ? `Checks ran ${side(head)}.` : `Checks ran ${side(base)} on the base, ${side(head)} on the head.`, '');
+    }
+    list(out, 'Verdicts changed', verdicts, plan, (v) => verdictSentence(v, inline), { lead: true });
+    list(out, 'Targets settled', targets, plan, (t) => targetSentence(t, inline), { lead: true });
+    list(out, 'New observations', observations, plan, (o) => observationSentence(o, inline));
 }
 
 function elementsSection(diff: ModelDiff, plan: Plan, out: string[]): void {

@@ -1,7 +1,7 @@
 // The semantic diff of two compiled models, as data: what `pom diff --format json` prints and what the Markdown and
 // text renderers read. Its JSON Schema is packages/language/schema/pom-diff.schema.json; bump DIFF_VERSION on any
 // breaking change.
-import type { CompiledDiagnostic, ContextEntry, SourceLocation, TypedValue } from '../compile/compiled-model.js';
+import type { CompiledDiagnostic, ContextEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Severity } from '../validation/codes.js';
 
@@ -44,6 +44,69 @@ export interface ModelDiff {
     neighbourhood: Neighbourhood;
     /** Named views added, removed or changed (selectors, title, layout, or the elements they draw). */
     views: ViewsDiff;
+    /** What the numbers say differently: verdicts on claims, targets settled, new observations. */
+    evidence: EvidenceChanges;
+}
+
+export interface EvidenceChanges {
+    /** The as-of date of each side's checks; null for a side that read no snapshot. */
+    asOf: { base: string | null; head: string | null };
+    /** Claims whose verdict changed, appeared or went away, by impact then input. */
+    verdicts: VerdictChange[];
+    /** Bets' targets that were settled, or settled differently, by bet then element. */
+    targets: TargetChange[];
+    /** Per metric, what the head's snapshot holds that the base's did not. */
+    observations: ObservationChange[];
+}
+
+export interface VerdictChange {
+    /** Ids in the head (the base's when the claim went away). */
+    impact: string;
+    input: string;
+    metric: string;
+    /** The claim as written on the head (the base's when it went away), such as `+10pts`. */
+    claimed: string;
+    /** Null when the side had no such claim, or no snapshot to judge it. */
+    before: Verdict | null;
+    after: Verdict | null;
+    /** The head's numbers (the base's when the claim went away): the observed change and its window. */
+    observed: number | null;
+    from: string | null;
+    to: string | null;
+}
+
+export type TargetStatus = 'reached' | 'missed';
+
+export interface TargetChange {
+    bet: string;
+    element: string;
+    metric: string;
+    unit: string;
+    ends: string;
+    /** Null when the target was not settled on that side (the window had not ended, or no data). */
+    before: TargetStatus | null;
+    after: TargetStatus | null;
+    /** The head's numbers (the base's when no longer settled). */
+    value: number;
+    at: string;
+    target: number;
+}
+
+export interface ObservationChange {
+    metric: string;
+    unit: string;
+    /** Observations (date and segment) in the head's snapshot and not the base's. */
+    added: number;
+    /** Observations on both sides whose value changed. */
+    revised: number;
+    /** Observations in the base's snapshot and not the head's. */
+    removed: number;
+    /** The earliest and latest dates among the added ones; null when unknown (a compiled side has no dates). */
+    first: string | null;
+    last: string | null;
+    /** The head's latest overall value and its date. */
+    latest: number | null;
+    at: string | null;
 }
 
 export interface ViewRef {
@@ -183,4 +246,5 @@ export interface DiffSummary {
     lineage: { lost: number; gained: number };
     horizonViolations: number;
     orphans: number;
+    evidence: { verdicts: number; targets: number; observations: number };
 }

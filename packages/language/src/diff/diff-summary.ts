@@ -1,9 +1,9 @@
-// The counts at the top of a diff report: by kind, by kind of change, by severity.
+// The counts at the top of a diff report: by kind, by kind of change, by severity, and the evidence changes.
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
 import { stageRank } from './diff-compare.js';
-import type { DiffSummary, KindSummary, LineageChange, ModelDiff, SeverityCounts } from './diff-report.js';
+import type { DiffSummary, EvidenceChanges, KindSummary, LineageChange, ModelDiff, SeverityCounts } from './diff-report.js';
 
 export function summarize(
     elements: ModelDiff['elements'],
@@ -12,6 +12,7 @@ export function summarize(
     lineage: LineageChange[],
     horizonViolations: number,
     orphans: number,
+    evidence: EvidenceChanges,
 ): DiffSummary {
     const kinds = new Map<string, KindSummary & { stage: string | null }>();
     const count = (e: { kind: string; stage: string | null }, column: 'added' | 'removed' | 'renamed' | 'changed') => {
@@ -36,7 +37,8 @@ export function summarize(
             Object.values(elements).some((l) => l.length > 0) ||
             Object.values(links).some((l) => l.length > 0) ||
             diagnostics.introduced.length > 0 ||
-            diagnostics.fixed.length > 0,
+            diagnostics.fixed.length > 0 ||
+            evidence.verdicts.length + evidence.targets.length + evidence.observations.length > 0,
         kinds: rows,
         elements: {
             added: elements.added.length,
@@ -49,5 +51,6 @@ export function summarize(
         lineage: { lost: lineage.filter((l) => l.lost.length > 0).length, gained: lineage.filter((l) => l.gained.length > 0).length },
         horizonViolations,
         orphans,
+        evidence: { verdicts: evidence.verdicts.length, targets: evidence.targets.length, observations: evidence.observations.length },
     };
 }

@@ -1,9 +1,11 @@
-// A diff for a terminal: one line per change under a heading per kind of change, lineage consequences first.
+// A diff for a terminal: one line per change under a heading per kind of change, lineage consequences and the
+// evidence (verdicts, targets, new observations) first.
 // Colour is the caller's decision (a TTY without NO_COLOR); control characters in model text are replaced, so a
 // model cannot send escape sequences to the terminal.
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import type { DiffLink, ModelDiff } from './diff-report.js';
 import { headline, type Inline, linkText, metadataText, reachList, valueText, viewChangeLines } from './diff-wording.js';
+import { observationSentence, targetSentence, verdictSentence } from './evidence-wording.js';
 import { clip } from './markdown-text.js';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -40,6 +42,10 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
         diff.lineage.filter((l) => l.gained.length > 0),
         (l) => `${green('✓')} ${describe(l)} now reaches ${reachList(l.gained, 'and')}`,
     );
+    const mark = (good: boolean) => (good ? green('✓') : red('✗'));
+    section('Verdicts changed', diff.evidence.verdicts, (v) => `${mark(v.after === 'confirmed')} ${verdictSentence(v, inline)}`);
+    section('Targets settled', diff.evidence.targets, (t) => `${mark(t.after === 'reached')} ${targetSentence(t, inline)}`);
+    section('New observations', diff.evidence.observations, (o) => `${yellow('~')} ${observationSentence(o, inline)}`);
     section('Horizon violations introduced', diff.horizonViolations, diagnostic(yellow('!')));
     section('Orphans introduced', diff.orphans, diagnostic(yellow('!')));
     section('Elements added', diff.elements.added, (e) => `${green('+')} ${describe(e)}`);

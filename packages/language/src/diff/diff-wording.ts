@@ -106,6 +106,10 @@ export function headline(diff: ModelDiff): string {
         v.changed.length && `${v.changed.length} changed`,
     ].filter((p): p is string => Boolean(p));
     if (viewParts.length > 0) parts.push(`views: ${viewParts.join(', ')}`);
+    const ev = s.evidence;
+    if (ev.verdicts > 0) parts.push(`${plural(ev.verdicts, 'verdict')} changed`);
+    if (ev.targets > 0) parts.push(`${plural(ev.targets, 'target')} settled differently`);
+    if (ev.observations > 0) parts.push(`new observations for ${plural(ev.observations, 'metric')}`);
     const sentence = parts.join('; ');
     return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }

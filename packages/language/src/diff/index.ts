@@ -6,6 +6,7 @@ export * from './diff-markdown.js';
 export { MERMAID_LEGEND, type MermaidPicture, neighbourhoodMermaid } from './diff-mermaid.js';
 export * from './diff-report.js';
 export { diffToText } from './diff-text.js';
+export type { DiffSnapshots } from './evidence-diff.js';
 export { lineageReach } from './lineage-reach.js';
 export { mdCode, mdMessage, mdText, mermaidText } from './markdown-text.js';
 export { type DiffOptions, type DiffSelection, diffModels } from './model-diff.js';

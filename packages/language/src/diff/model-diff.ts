@@ -32,6 +32,7 @@ import {
     REACHES,
 } from './diff-report.js';
 import { summarize } from './diff-summary.js';
+import { type DiffSnapshots, diffEvidence } from './evidence-diff.js';
 import { lineageReach } from './lineage-reach.js';
 import { matchRenames } from './rename-matching.js';
 import { diffViews, viewsChanged } from './view-diff.js';
@@ -42,6 +43,8 @@ export interface DiffOptions {
     headLabel?: string;
     /** Report only on these elements (ids of each side), as `pom diff --select` picks them. */
     select?: DiffSelection;
+    /** The snapshots of observations the sides read, for the per-metric summary of new observations. */
+    snapshots?: DiffSnapshots;
 }
 
 export interface DiffSelection {
@@ -98,6 +101,7 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
     let links = diffLinks(base.links, head.links, rename);
     let diagnostics = diffDiagnostics(base, head, renames);
     let lineage = lineageChanges(base, head, pairs);
+    let evidence = diffEvidence(base, head, rename, options.snapshots);
     if (options.select) {
         const kept = keptIds(options.select, rename);
         const files = new Set(
@@ -107,12 +111,18 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
             ].map((e) => e.source.path),
         );
         ({ elements, links, diagnostics, lineage } = restrict({ elements, links, diagnostics, lineage }, kept, files));
+        evidence = {
+            asOf: evidence.asOf,
+            verdicts: evidence.verdicts.filter((v) => kept.has(v.impact) || kept.has(v.input)),
+            targets: evidence.targets.filter((t) => kept.has(t.bet) || kept.has(t.element)),
+            observations: evidence.observations.filter((o) => kept.has(o.metric)),
+        };
     }
     const horizonViolations = diagnostics.introduced.filter((d) => HORIZON_CODES.has(d.code));
     const orphans = diagnostics.introduced.filter((d) => d.code === 'orphan');
 
     const views = diffViews(base, head, rename);
-    const summary = summarize(elements, links, diagnostics, lineage, horizonViolations.length, orphans.length);
+    const summary = summarize(elements, links, diagnostics, lineage, horizonViolations.length, orphans.length, evidence);
     if (viewsChanged(views)) summary.changed = true;
     return {
         format: DIFF_FORMAT,
@@ -128,6 +138,7 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
         orphans,
         neighbourhood: changedNeighbourhood({ base, head, rename, elements, links, lineage }),
         views,
+        evidence,
     };
 }
 

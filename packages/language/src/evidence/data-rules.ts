@@ -1,6 +1,5 @@
 // Evidence checks against the snapshot of observations. Each is silent when the metric's project has no snapshot.
 // Checks that depend on the date read it from the evidence context (`--as-of`, or today in the editor).
-import { AstUtils } from 'langium';
 import { type Element, isEnumLiteral, isRefValue } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
 import { entriesFor } from '../model/element-context.js';
@@ -8,7 +7,7 @@ import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
 import type { EvidenceContext } from './evidence-context.js';
 import type { EvidenceIndex, MetricState } from './evidence-index.js';
 import { formatLevel } from './quantity.js';
-import { pointAt, reached } from './series.js';
+import { hasSnapshot, type TargetOutcome, targetOutcomes } from './targets.js';
 import { addDays, daysBetween, effectiveWindow } from './windows.js';
 
 type Add = (d: WorkspaceDiagnostic) => void;
@@ -36,12 +35,12 @@ export function checkData(graph: LineageGraph, evidence: EvidenceIndex, context:
         const site = claim.value.metadata.find((m) => m.key === 'by') ?? claim.value;
         add({ code: VERDICT_CODES[claim.result.verdict], message: claim.result.message, node: site });
     }
+    checkTargets(targetOutcomes(graph, evidence, context), add);
     for (const node of graph.nodes.values()) {
         if (node.stage !== 'bets') continue;
         const ends = effectiveWindow(node.element).ends;
         if (ends === undefined || ends > asOf) continue;
         if (!hasSnapshot(node.element, context)) continue;
-        checkTargets(graph, evidence, node.element, ends, add);
         checkLearningLoop(graph, node.element, ends, add);
     }
 }
@@ -104,23 +103,14 @@ export function observationProblems(metric: MetricState): string[] {
     return problems;
 }
 
-function checkTargets(graph: LineageGraph, evidence: EvidenceIndex, bet: Element, ends: string, add: Add): void {
-    for (const link of graph.outgoing.get(bet) ?? []) {
-        if ((link.relation.name !== 'targets' && link.relation.name !== 'toward') || !link.value) continue;
-        const metric = evidence.metricOf(link.target);
-        if (!metric?.target || !metric.snapshotPresent) continue;
-        const point = pointAt(metric.series, ends);
-        if (!point) continue;
-        const target = formatLevel(metric.target.value, metric.unit);
+function checkTargets(outcomes: readonly TargetOutcome[], add: Add): void {
+    for (const outcome of outcomes) {
+        const { bet, element, metric, ends, point } = outcome;
+        const target = formatLevel(metric.target?.value ?? point.value, metric.unit);
         const value = formatLevel(point.value, metric.unit);
-        const site = { node: link.value, property: 'target' };
-        if (reached(point.value, metric.target.value, metric.direction)) {
-            const message = `\`${bet.name}\` ended ${ends} with \`${link.target.name}\` at ${value} (${point.date}): its target ${target} is reached.`;
-            add({ code: 'target-reached', message, ...site });
-        } else {
-            const message = `\`${bet.name}\` ended ${ends} with \`${link.target.name}\` at ${value} (${point.date}): its target ${target} is missed.`;
-            add({ code: 'target-missed', message, ...site });
-        }
+        const state = outcome.reached ? 'reached' : 'missed';
+        const message = `\`${bet.name}\` ended ${ends} with \`${element.name}\` at ${value} (${point.date}): its target ${target} is ${state}.`;
+        add({ code: outcome.reached ? 'target-reached' : 'target-missed', message, node: outcome.value, property: 'target' });
     }
 }
 
@@ -137,9 +127,4 @@ function checkLearningLoop(graph: LineageGraph, bet: Element, ends: string, add:
     if (learned) return;
     const message = `\`${bet.name}\` ended ${ends} and is not marked done or invalidated, but no impact and no insight was learned from it: close the loop.`;
     add({ code: 'open-learning-loop', message, node: bet, property: 'name' });
-}
-
-function hasSnapshot(element: Element, context: EvidenceContext): boolean {
-    const project = context.projectOf(AstUtils.getDocument(element).uri);
-    return context.snapshotOf(project).snapshot !== undefined;
 }

@@ -3,7 +3,7 @@
 // workspace folders. Only the snapshot file is ever read here: never a data file, never a query.
 import { type FileSystemProvider, type LangiumSharedCoreServices, type URI, UriUtils } from 'langium';
 import { parseDate } from '../model/values.js';
-import { defaultProject, type EvidenceProject, findProjectFile, readProject } from './project-lookup.js';
+import { defaultProject, type EvidenceProject, findProjectFile, readProject, type TextReader } from './project-lookup.js';
 import { parseSnapshot, type Snapshot, SnapshotError } from './snapshot.js';
 
 export interface LoadedSnapshot {
@@ -12,7 +12,7 @@ export interface LoadedSnapshot {
     readonly error?: string;
 }
 
-export type TextReader = (uri: URI) => string | undefined;
+export type { TextReader } from './project-lookup.js';
 
 /** Today as `YYYY-MM-DD` (UTC), the server's as-of date. */
 export function today(): string {
@@ -25,7 +25,7 @@ export class EvidenceContext {
     private modelRoots: URI[] = [];
     private readonly projects = new Map<string, EvidenceProject>();
     private readonly snapshots = new Map<string, LoadedSnapshot>();
-    /** Reads the snapshot; replaced when a model is read from git objects. */
+    /** Reads the snapshot and the project files; replaced when a model is read from git objects. */
     private reader: TextReader;
     /** Resolves symbolic links (Node only); without it a data path is checked as written. */
     realPath: ((path: string) => string | undefined) | undefined;
@@ -70,8 +70,8 @@ export class EvidenceContext {
         let project = this.projects.get(key);
         if (!project) {
             const root = this.rootOf(document);
-            const file = document.scheme === 'file' ? findProjectFile(this.fs, folder) : undefined;
-            project = file ? readProject(this.fs, file) : defaultProject(root ?? folder);
+            const found = document.scheme === 'file' ? findProjectFile(this.reader, folder) : undefined;
+            project = found ? readProject(found.file, found.text) : defaultProject(root ?? folder);
             this.projects.set(key, project);
         }
         return project;
@@ -86,6 +86,11 @@ export class EvidenceContext {
             this.snapshots.set(key, loaded);
         }
         return loaded;
+    }
+
+    /** The snapshots read so far (one per project that has one), for reports that compare them. */
+    readSnapshots(): Snapshot[] {
+        return [...this.snapshots.values()].map((l) => l.snapshot).filter((s): s is Snapshot => s !== undefined);
     }
 
     /** Whether a change to this file changes what the evidence checks see. */

@@ -1,8 +1,9 @@
 // Finds the project a model file belongs to: the nearest `pom.json` upward from its folder, read for the two things
 // the evidence checks need (the connection names and where the snapshot is). Without a project file, the model's
-// root folder is the project root and the snapshot is `observations.json` in it. Reads through Langium's file
-// system provider, so the language package stays free of Node APIs.
-import { type FileSystemProvider, type URI, UriUtils } from 'langium';
+// root folder is the project root and the snapshot is `observations.json` in it. Reads through the evidence
+// context's reader (Langium's file system, or the objects of a git revision), so the language package stays free of
+// Node APIs and a revision's project is its own.
+import { type URI, UriUtils } from 'langium';
 import { SNAPSHOT_FILE } from './snapshot.js';
 
 export const PROJECT_FILE = 'pom.json';
@@ -18,11 +19,15 @@ export interface EvidenceProject {
     readonly observations: URI;
 }
 
-/** The nearest project file at or above `folder`, not above `stop` when given. */
-export function findProjectFile(fs: FileSystemProvider, folder: URI, stop?: URI): URI | undefined {
+/** Reads a file's text; undefined when there is no such file. May throw when the file exists but cannot be read. */
+export type TextReader = (uri: URI) => string | undefined;
+
+/** The nearest project file at or above `folder` with its text, not above `stop` when given. */
+export function findProjectFile(read: TextReader, folder: URI, stop?: URI): { file: URI; text: string } | undefined {
     for (let current = folder; ; ) {
         const candidate = UriUtils.joinPath(current, PROJECT_FILE);
-        if (safeExists(fs, candidate)) return candidate;
+        const text = safeRead(read, candidate);
+        if (text !== undefined) return { file: candidate, text };
         if (stop && current.toString() === stop.toString()) return undefined;
         const parent = UriUtils.dirname(current);
         if (parent.toString() === current.toString()) return undefined;
@@ -30,12 +35,12 @@ export function findProjectFile(fs: FileSystemProvider, folder: URI, stop?: URI)
     }
 }
 
-/** The project of a project file; a file that cannot be read or parsed still names its folder as the root. */
-export function readProject(fs: FileSystemProvider, file: URI): EvidenceProject {
+/** The project of a project file; a file that cannot be parsed still names its folder as the root. */
+export function readProject(file: URI, text: string): EvidenceProject {
     const root = UriUtils.dirname(file);
     let data: Record<string, unknown> = {};
     try {
-        const parsed: unknown = JSON.parse(fs.readFileSync(file));
+        const parsed: unknown = JSON.parse(text);
         if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
     } catch {
         // The project file's own problems are reported where it is loaded for the model; here it only places things.
@@ -50,10 +55,11 @@ export function defaultProject(root: URI): EvidenceProject {
     return { root, connections: new Set(), observations: UriUtils.joinPath(root, SNAPSHOT_FILE) };
 }
 
-function safeExists(fs: FileSystemProvider, uri: URI): boolean {
+function safeRead(read: TextReader, uri: URI): string | undefined {
     try {
-        return fs.existsSync(uri) && fs.statSync(uri).isFile;
+        return read(uri);
     } catch {
-        return false;
+        // Not a regular file, or unreadable: not a project file.
+        return undefined;
     }
 }

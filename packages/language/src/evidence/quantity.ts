@@ -3,6 +3,9 @@
 // a percent), `+0.9` a change in the metric's own unit.
 import type { MetaValue, Value } from '../generated/ast.js';
 import { isSigned, parsePercent, parsePoints } from '../model/values.js';
+import { formatLevel, formatNumber, signedNumber } from './number-text.js';
+
+export { formatLevel, formatNumber, signedNumber };
 
 export type QuantityForm = 'points' | 'percent' | 'absolute';
 
@@ -31,22 +34,6 @@ export function quantityOf(value: Value | MetaValue | undefined): Quantity | und
         default:
             return undefined;
     }
-}
-
-/** A number as a claim writes it: `+3.2`, `-1`, `0`. */
-export function signedNumber(value: number, digits = 2): string {
-    const text = formatNumber(value, digits);
-    return value > 0 ? `+${text}` : text;
-}
-
-/** At most `digits` decimals, no trailing zeros: 42.1, 3, 0.25. */
-export function formatNumber(value: number, digits = 2): string {
-    return String(Number(value.toFixed(digits)));
-}
-
-/** A level in a metric's unit: `42.1%` for a percent, `1.08` otherwise. */
-export function formatLevel(value: number, unit: string | undefined): string {
-    return unit === 'percent' ? `${formatNumber(value, 1)}%` : formatNumber(value);
 }
 
 /** Why a level (`baseline`, `target`) does not fit the unit, with what to write instead; undefined when it fits. */
