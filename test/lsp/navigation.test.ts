@@ -255,7 +255,9 @@ describe('references', () => {
                 expected.push(key(file, { start: positionAt(text, m.index), end: positionAt(text, m.index + m[1].length) }));
             }
         }
-        expect(new Set(expected.map((k) => k.split(':')[0]))).toEqual(new Set(['cadence.pom', 'growth.pom', 'strategy.pom']));
+        expect(new Set(expected.map((k) => k.split(':')[0]))).toEqual(
+            new Set(['cadence.pom', 'discovery.pom', 'growth.pom', 'strategy.pom']),
+        );
         expect(found).toEqual(expected.sort());
     });
 });
