@@ -11,7 +11,7 @@ interface Snippet {
     body: string[];
 }
 
-const snippets: Record<string, Snippet> = JSON.parse(readFileSync(new URL('../snippets/pom.json', import.meta.url), 'utf8'));
+const snippets: Record<string, Snippet> = JSON.parse(readFileSync(new URL('../snippets/pom.code-snippets', import.meta.url), 'utf8'));
 
 /** Members of a kind: checked inside a kind declaration. */
 const KIND_MEMBERS = new Set(['field', 'field-enum', 'relation']);

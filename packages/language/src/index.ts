@@ -25,3 +25,15 @@ export * from './query/selectors.js';
 export { qualifiedName } from './scope/qualified-names.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';
+export {
+    type ConnectionSpec,
+    DEFAULT_OBSERVATIONS,
+    type DuckDbConnection,
+    type PostgresConnection,
+    PROJECT_FILE_NAME,
+    ProjectFileError,
+    type ProjectSettings,
+    parseProjectFile,
+    type SecretRef,
+} from './workspace/project-file-parser.js';
+export { type ProjectFilter, projectFilter, SKIPPED_FOLDERS } from './workspace/project-membership.js';

@@ -5,3 +5,10 @@ import { createPomServices } from './pom-module.js';
 export function createNodePomServices() {
     return createPomServices(NodeFileSystem);
 }
+
+export {
+    findProjectFile,
+    isInProject,
+    loadProjectFile,
+    type PomProject,
+} from './workspace/project-file.js';
