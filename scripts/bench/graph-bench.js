@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../chromium.js';
 import { generateModel } from './generate-model.js';
 import { median, report } from './report.js';
 
@@ -22,19 +23,7 @@ const sizes = process.env.SIZES
       : [500, 2_000, 5_000];
 const LOADS = 3;
 
-const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-    ],
-});
+const browser = await chromium.launch(await chromiumLaunchOptions());
 console.log(`POM graph benchmarks on ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()}\n`);
 
 try {

@@ -1,5 +1,5 @@
 // What the graph suites share: the built `pom` (bundled first when dist is missing), the pages it writes, the model a
-// page holds, and Debian's Chromium driven by playwright-core with every request outside the page's own files
+// page holds, and the npm-packaged Chromium driven by playwright-core with every request outside the page's own files
 // blocked and recorded, CSP violations and page errors collected from before the first script runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import type { CompiledModel } from 'pom-language/model';
 // @ts-expect-error: a plain JavaScript module without types
 import { generateModel } from '../../scripts/bench/generate-model.js';
+import { chromiumLaunchOptions } from '../../scripts/chromium.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
@@ -51,21 +52,9 @@ export function modelOfPage(file: string): CompiledModel {
     return JSON.parse(match[1]) as CompiledModel;
 }
 
-export function launchChromium(): Promise<Browser> {
-    return chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-        ],
-        timeout: BROWSER_TIMEOUT,
-    });
+/** The npm-packaged headless Chromium (or the one POM_CHROMIUM names), driven by playwright-core. */
+export async function launchChromium(): Promise<Browser> {
+    return chromium.launch({ ...(await chromiumLaunchOptions()), timeout: BROWSER_TIMEOUT });
 }
 
 export interface GraphPage {
