@@ -21,6 +21,8 @@ const common = {
     sourcemap: production ? false : 'inline',
     legalComments: 'none',
     logLevel: 'warning',
+    // jsonc-parser's default entry is UMD, whose `require` calls esbuild cannot follow; its ES module build bundles.
+    alias: { 'jsonc-parser': `${root}node_modules/jsonc-parser/lib/esm/main.js` },
 };
 
 // The graph view, first: the CLI embeds the standalone script and the style sheet (`pom graph` inlines them into

@@ -41,9 +41,20 @@ import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
+import { ProjectPartitions } from './workspace/project-partitions.js';
+
+/** Services shared by every language of the server; POM adds which project (model) each document belongs to. */
+export interface PomAddedSharedServices {
+    pom: {
+        Projects: ProjectPartitions;
+    };
+}
+
+export type PomSharedServices = LangiumSharedServices & PomAddedSharedServices;
 
 export interface PomAddedServices {
     pom: {
+        Projects: ProjectPartitions;
         NameIndex: NameIndex;
         KindSystem: KindSystem;
         LineageIndex: LineageIndex;
@@ -56,7 +67,8 @@ export type PomServices = LangiumServices & PomAddedServices;
 
 export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedServices> = {
     pom: {
-        NameIndex: (services) => new NameIndex(services.shared),
+        Projects: (services) => (services.shared as PomSharedServices).pom.Projects,
+        NameIndex: (services) => new NameIndex(services.shared, services.pom.Projects),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
@@ -90,10 +102,13 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
 };
 
-export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const PomSharedModule: Module<PomSharedServices, PartialLangiumSharedServices & PomAddedSharedServices> = {
+    pom: {
+        Projects: () => new ProjectPartitions(),
+    },
     ServiceRegistry: (services) => new PomServiceRegistry(services),
     workspace: {
-        WorkspaceManager: (services) => new PomWorkspaceManager(services),
+        WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
         IndexManager: (services) => new PomIndexManager(services),
     },
     lsp: {
@@ -104,7 +119,7 @@ export const PomSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     },
 };
 
-export function createPomServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Pom: PomServices } {
+export function createPomServices(context: DefaultSharedModuleContext): { shared: PomSharedServices; Pom: PomServices } {
     const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedModule);
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
