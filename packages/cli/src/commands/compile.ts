@@ -3,14 +3,13 @@
 import path from 'node:path';
 import type { URI } from 'langium';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
-import { commonRoot } from '../files.js';
 import { loadModel } from '../load.js';
 import { writeOutput } from '../output.js';
 
 export async function compile(paths: string[], options: { output?: string; pretty?: boolean }): Promise<number> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const model = await loadModel(inputs);
-    const root = commonRoot(model.files, inputs);
+    const root = model.root;
     const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
     });

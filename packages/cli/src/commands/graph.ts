@@ -8,7 +8,6 @@ import type { URI } from 'langium';
 import { type CompiledModel, ModelGraph, SelectorError, selectElements } from 'pom-language';
 import { standaloneGraphHtml, toDot, toMermaid, toSvg } from 'pom-language/export';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { commonRoot } from '../files.js';
 import { loadModel } from '../load.js';
 import { writeOutput } from '../output.js';
 
@@ -27,7 +26,7 @@ declare const POM_GRAPH_STYLE: string | undefined;
 export async function graph(paths: string[], options: GraphOptions): Promise<number> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const loaded = await loadModel(inputs);
-    const root = commonRoot(loaded.files, inputs);
+    const root = loaded.root;
     const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
     });

@@ -14,7 +14,6 @@ import {
     shortNames,
 } from 'pom-language';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { commonRoot } from '../files.js';
 import { loadModel } from '../load.js';
 
 export type LineageFormat = 'text' | 'json';
@@ -29,7 +28,7 @@ export async function lineage(selector: string, paths: string[], options: Lineag
     const depth = parseDepth(options.depth);
     const inputs = paths.length > 0 ? paths : ['.'];
     const model = await loadModel(inputs);
-    const root = commonRoot(model.files, inputs);
+    const root = model.root;
     const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
     });
