@@ -1,7 +1,8 @@
 // The public API of the POM language package.
 export * from './compile/compiled-model.js';
-export { type CompileOptions, compareLocations, ModelCompiler, typed } from './compile/model-compiler.js';
+export { type CompileOptions, compareLocations, ModelCompiler } from './compile/model-compiler.js';
 export { linkFlowSource, linkFlowTarget, ModelGraph, type ModelLineageOptions } from './compile/model-graph.js';
+export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
 export { FormatInvariantError, type FormatResult, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
@@ -16,13 +17,13 @@ export {
 export { LineageIndex } from './lineage/lineage-index.js';
 export * from './model/element-context.js';
 export { type Flow, flowOf, KindSystem } from './model/kind-system.js';
+export { qualifiedName } from './model/qualified-names.js';
 export * from './model/stages.js';
 export { createPomServices, PomModule, type PomServices } from './pom-module.js';
 export { ensurePrelude, isPrelude, PRELUDE_SOURCE, PRELUDE_URI } from './prelude/prelude.js';
 export * from './protocol/lsp-protocol.js';
 export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
-export { qualifiedName } from './scope/qualified-names.js';
 export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';
 export {

@@ -32,15 +32,15 @@ import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbol
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
-import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
-import { NameIndex } from './scope/name-index.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
 import { registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
+import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
 import { ProjectPartitions } from './workspace/project-partitions.js';
 
 /** Services shared by every language of the server; POM adds which project (model) each document belongs to. */

@@ -2,25 +2,13 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-    type Element,
-    type FieldDecl,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MetaValue,
-    type Value,
-} from '../generated/ast.js';
+import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
 import { fieldTypeText, flowOf, type KindSystem } from '../model/kind-system.js';
-import { parseDate, parseDuration, parsePercent } from '../model/values.js';
+import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
-import { namespaceOf, parentElement, qualifiedName } from '../scope/qualified-names.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
 import {
@@ -36,6 +24,7 @@ import {
     type SourceRange,
     type TypedValue,
 } from './compiled-model.js';
+import { typed } from './typed-value.js';
 
 export interface CompileOptions {
     /** The path of a document as it should appear in the output: relative to the model's root, `/`-separated. */
@@ -201,40 +190,6 @@ export class ModelCompiler {
             .join('\n')
             .trim();
         return text || null;
-    }
-}
-
-/** A literal or reference as a typed JSON value. */
-export function typed(value: Value | MetaValue): TypedValue {
-    switch (value.$type) {
-        case 'StringValue':
-            return { type: 'string', value: value.value };
-        case 'NumberValue':
-            return { type: 'number', value: value.value };
-        case 'PercentValue':
-            return { type: 'percent', value: parsePercent(value.value) };
-        case 'DateValue':
-            return { type: 'date', value: parseDate(value.value) ?? value.value };
-        case 'QuarterValue':
-            return { type: 'quarter', value: value.value };
-        case 'DurationValue': {
-            const d = parseDuration(value.value);
-            return {
-                type: 'duration',
-                value: value.value.replace(/\s+/g, ' '),
-                amount: d?.amount ?? 0,
-                unit: d?.unit ?? '',
-                days: d?.days ?? 0,
-            };
-        }
-        case 'SymbolValue':
-            return { type: 'symbol', value: value.symbol };
-        case 'RefValue': {
-            const target = value.target.ref;
-            if (isEnumLiteral(target)) return { type: 'enum', value: target.name };
-            if (isRefValue(value) && target?.$type === 'Element') return { type: 'reference', value: qualifiedName(target as Element) };
-            return { type: 'reference', value: value.target.$refText };
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 import { CstUtils, isLeafCstNode, type LangiumDocument, TextDocument, type URI } from 'langium';
 import { isElement, isKindDecl } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
-import { classify, type ForeignReason } from '../validation/foreign-files.js';
+import { classify, type ForeignReason } from '../workspace/foreign-files.js';
 
 export interface SyntaxProblem {
     /** 1-based. */

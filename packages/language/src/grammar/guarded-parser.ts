@@ -4,7 +4,7 @@
 
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { type AstNode, createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
-import { classify } from '../validation/foreign-files.js';
+import { classify } from '../workspace/foreign-files.js';
 
 /** Deeper than any operating model needs, far shallower than what overflows the parser's stack. */
 export const MAX_NESTING = 64;

@@ -4,11 +4,11 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import { type Element, isElement, isRefValue, isRelationDecl, type Model, type RelationDecl } from '../generated/ast.js';
 import { entriesFor, entriesOf } from '../model/element-context.js';
 import { flowOf, type KindSystem } from '../model/kind-system.js';
+import { parentElement, qualifiedName } from '../model/qualified-names.js';
 import { forEachElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
-import { parentElement, qualifiedName } from '../scope/qualified-names.js';
 import { BuildCache } from '../util/build-cache.js';
-import { isForeignDocument } from '../validation/foreign-files.js';
+import { isForeignDocument } from '../workspace/foreign-files.js';
 import { LineageGraph } from './lineage-graph.js';
 
 export class LineageIndex {

@@ -16,8 +16,8 @@ import {
 import type { Element } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
-import { qualifiedName } from '../scope/qualified-names.js';
 import { elementAt } from './element-at.js';
 
 interface ItemData {

@@ -17,23 +17,14 @@ import {
 } from '../generated/ast.js';
 import { effectiveHorizon, entriesOf } from '../model/element-context.js';
 import { isRequired, type KindSystem } from '../model/kind-system.js';
+import { parentElement } from '../model/qualified-names.js';
+import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import { compareDescriptions, type NameIndex } from '../scope/name-index.js';
 import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
-import { parentElement } from '../scope/qualified-names.js';
+import { compareDescriptions, type NameIndex } from '../workspace/name-index.js';
 
 /** A name the user can write for a new element: no qualifier, no quotes. */
 const SIMPLE_NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
-
-/** Today-independent placeholders, so a quick fix gives the same text on any day. */
-export const PLACEHOLDERS: Record<string, string> = {
-    string: '""',
-    number: '0',
-    percent: '0%',
-    date: '2026-01-01',
-    quarter: '2026-Q1',
-    duration: '1 week',
-};
 
 export class PomCodeActionProvider implements CodeActionProvider {
     private readonly kinds: KindSystem;

@@ -42,11 +42,10 @@ import {
     type MemberDecl,
 } from '../generated/ast.js';
 import { entriesOf } from '../model/element-context.js';
-import { isMany, isRequired, type KindSystem } from '../model/kind-system.js';
+import { describeMember, isMany, isRequired, type KindSystem } from '../model/kind-system.js';
+import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import { describeMember } from '../validation/pom-validator.js';
 import { escapeHtml } from './markdown.js';
-import { PLACEHOLDERS } from './pom-code-action-provider.js';
 
 /** Keywords that begin a declaration: offered only where a declaration may begin. */
 const STATEMENT_KEYWORDS = new Set(['namespace', 'abstract', 'kind', 'stage', 'field', 'relation']);

@@ -5,7 +5,7 @@
 import { type AstNode, CstUtils, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
-import { typed } from '../compile/model-compiler.js';
+import { typed } from '../compile/typed-value.js';
 import {
     type Element,
     isElement,
@@ -21,11 +21,10 @@ import {
 } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
-import { flowOf, type KindSystem } from '../model/kind-system.js';
+import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
-import { qualifiedName } from '../scope/qualified-names.js';
-import { describeMember } from '../validation/pom-validator.js';
 import { plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
 

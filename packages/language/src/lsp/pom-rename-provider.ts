@@ -6,10 +6,10 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ResponseError } from 'vscode-languageserver-protocol';
 import { isElement, isKindDecl } from '../generated/ast.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
-import type { NameIndex } from '../scope/name-index.js';
-import { qualifiedName } from '../scope/qualified-names.js';
+import type { NameIndex } from '../workspace/name-index.js';
 
 const NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 

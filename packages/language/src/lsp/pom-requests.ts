@@ -1,7 +1,8 @@
 // Serves the custom requests of protocol/lsp-protocol.ts and announces model changes to the client.
-import { DocumentState, GrammarUtils, type LangiumDocument, URI } from 'langium';
+import { DocumentState, GrammarUtils, type LangiumDocument, ReadPriority, URI } from 'langium';
 import type { Element } from '../generated/ast.js';
 import { flowSource, flowTarget } from '../lineage/lineage-graph.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import {
@@ -12,7 +13,6 @@ import {
     ModelChangedNotification,
     type ModelStats,
 } from '../protocol/lsp-protocol.js';
-import { qualifiedName } from '../scope/qualified-names.js';
 import { distances } from '../util/graph-walk.js';
 import { elementAt } from './element-at.js';
 
@@ -24,33 +24,53 @@ export function registerPomRequests(services: PomServices): void {
     const shared = services.shared;
     const documents = () => shared.workspace.LangiumDocuments.all.filter((d) => !isPrelude(d)).toArray();
 
+    // Every answer is computed under the workspace lock's read side, which runs only while no build (a write) is
+    // running or queued. Walking the model mid-build would resolve references of documents that a newer edit has
+    // reset, and Langium keeps such a failed resolution as the reference's final answer for the rest of that build.
+    const lock = shared.workspace.WorkspaceLock;
+    const whenBuilt = <T>(action: () => T): Promise<T> => lock.read(action, ReadPriority.Normal);
+
     connection.onRequest(CompiledModelRequest, async (params) => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
-        const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
-        const roots = folders.map((f) => URI.parse(f.uri).path.replace(/\/?$/, '/'));
-        const model = modelDocuments(services, documents(), params?.uri);
-        return services.pom.ModelCompiler.compile(model, { relativePath: (uri) => relativeTo(roots, uri) });
+        return whenBuilt(() => {
+            const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+            const roots = folders.map((f) => URI.parse(f.uri).path.replace(/\/?$/, '/'));
+            const model = modelDocuments(services, documents(), params?.uri);
+            return services.pom.ModelCompiler.compile(model, { relativePath: (uri) => relativeTo(roots, uri) });
+        });
     });
 
     connection.onRequest(LineageRequest, async (params) => {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
-        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
-        const element = document && elementAt(document, params.position, services.references.References);
-        return element ? lineage(services, element, params.direction) : [];
+        return whenBuilt(() => {
+            const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            const element = document && elementAt(document, params.position, services.references.References);
+            return element ? lineage(services, element, params.direction) : [];
+        });
     });
 
     connection.onRequest(ElementAtRequest, async (params) => {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked);
-        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
-        const element = document && elementAt(document, params.position, services.references.References);
-        return element ? { id: qualifiedName(element) } : null;
+        return whenBuilt(() => {
+            const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            const element = document && elementAt(document, params.position, services.references.References);
+            return element ? { id: qualifiedName(element) } : null;
+        });
     });
 
+    // The statistics follow a completed build, never a half-built workspace: the notification waits for the lock,
+    // and skips a workspace that a newer edit has already reset (that edit's build announces itself when done).
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const announce = () =>
+        whenBuilt(() => {
+            const all = documents();
+            if (all.some((d) => d.state < DocumentState.Validated)) return;
+            connection.sendNotification(ModelChangedNotification, stats(services, all));
+        });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         clearTimeout(timer);
-        timer = setTimeout(() => connection.sendNotification(ModelChangedNotification, stats(services, documents())), CHANGE_DEBOUNCE_MS);
+        timer = setTimeout(announce, CHANGE_DEBOUNCE_MS);
     });
 }
 

@@ -11,9 +11,9 @@ import {
 } from 'vscode-languageserver-protocol';
 import { isElement, isKindDecl, type KindDecl } from '../generated/ast.js';
 import type { KindSystem } from '../model/kind-system.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
-import type { NameIndex } from '../scope/name-index.js';
-import { qualifiedName } from '../scope/qualified-names.js';
+import type { NameIndex } from '../workspace/name-index.js';
 import { declarationAt } from './element-at.js';
 
 export class PomTypeHierarchyProvider implements TypeHierarchyProvider {

@@ -1,7 +1,7 @@
 // Context inheritance: a nested element inherits `horizon`, `owner` and `funding` from its nearest
 // ancestor that states them. Each effective value remembers where it came from.
 import { type Element, type Entry, isEnumLiteral, isRefValue } from '../generated/ast.js';
-import { parentElement } from '../scope/qualified-names.js';
+import { parentElement } from './qualified-names.js';
 
 export const CONTEXT_KEYS = ['horizon', 'owner', 'funding'] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];

@@ -6,14 +6,16 @@ import { DocumentState } from 'langium';
 import {
     type Element,
     type FieldDecl,
+    isEnumType,
     isFieldDecl,
     isRelationDecl,
     type KindDecl,
     type MemberDecl,
     type RelationDecl,
 } from '../generated/ast.js';
-import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
+import { listNames } from '../util/suggestions.js';
+import type { NameIndex } from '../workspace/name-index.js';
 import { isStage, type Stage } from './stages.js';
 
 export const ROOT_KIND = 'element';
@@ -128,4 +130,15 @@ export function kindPhrase(names: string[]): string {
     const withArticle = names.map((n) => `${/^[aeiou]/i.test(n) ? 'an' : 'a'} ${n}`);
     if (withArticle.length <= 1) return withArticle[0] ?? 'nothing';
     return `${withArticle.slice(0, -1).join(', ')} or ${withArticle[withArticle.length - 1]}`;
+}
+
+/** "a relation to an opportunity", "one of `low`, `medium` or `high`", "a date": what a member takes. */
+export function describeMember(member: MemberDecl): string {
+    if (isRelationDecl(member)) return `a relation to ${kindPhrase(member.targets.map((t) => t.$refText))}`;
+    if (isEnumType(member.type))
+        return `one of ${listNames(
+            member.type.literals.map((l) => l.name),
+            8,
+        )}`;
+    return member.type?.primitive ? `a ${member.type.primitive}` : 'a value';
 }

@@ -26,6 +26,16 @@ export const EXAMPLES: Record<LiteralType, string> = {
     duration: '6 weeks',
 };
 
+/** Today-independent placeholders, so a quick fix gives the same text on any day. */
+export const PLACEHOLDERS: Record<string, string> = {
+    string: '""',
+    number: '0',
+    percent: '0%',
+    date: '2026-01-01',
+    quarter: '2026-Q1',
+    duration: '1 week',
+};
+
 /** A string's content without its quotes and escapes. */
 export function unquote(text: string): string {
     return text.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);

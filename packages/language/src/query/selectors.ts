@@ -17,7 +17,7 @@
 import type { CompiledElement } from '../compile/compiled-model.js';
 import type { ModelGraph } from '../compile/model-graph.js';
 import { ALL_STAGES, HORIZONS } from '../model/stages.js';
-import { closestNames, didYouMean, listNames } from '../validation/suggestions.js';
+import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
 
 export const SELECTOR_METHODS = ['kind', 'stage', 'horizon', 'owner', 'status', 'tag', 'namespace', 'file'] as const;
 export type SelectorMethod = (typeof SELECTOR_METHODS)[number];

@@ -2,9 +2,9 @@
 // `acme.growth.WizardBet.Build`. Nothing is local: lookups go through the name index with prefixes instead.
 import { type AstNode, type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import type { Model } from '../generated/ast.js';
+import { qualifiedName } from '../model/qualified-names.js';
 import { forEachElement, kindsOf } from '../model/walk.js';
-import { isForeignDocument } from '../validation/foreign-files.js';
-import { qualifiedName } from './qualified-names.js';
+import { isForeignDocument } from '../workspace/foreign-files.js';
 
 export class PomScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {

@@ -27,10 +27,10 @@ import {
     type RelationDecl,
 } from '../generated/ast.js';
 import type { KindSystem } from '../model/kind-system.js';
+import { lookupPrefixes } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
-import type { NameIndex } from './name-index.js';
-import { lookupPrefixes } from './qualified-names.js';
+import type { NameIndex } from '../workspace/name-index.js';
 
 export class PomScopeProvider implements ScopeProvider {
     private readonly names: NameIndex;

@@ -14,9 +14,9 @@ import { type Element, isEntry, isEnumType, isRefValue, isRelationDecl } from '.
 import { kindPhrase } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
+import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
+import { foreignMessage, foreignReason } from '../workspace/foreign-files.js';
 import { type Code, severityOf } from './codes.js';
-import { foreignMessage, foreignReason } from './foreign-files.js';
-import { closestNames, didYouMean, listNames } from './suggestions.js';
 import type { WorkspaceRules } from './workspace-rules.js';
 
 /** More syntax errors than this in one file say nothing the first ones did not. */

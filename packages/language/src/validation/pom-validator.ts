@@ -18,12 +18,12 @@ import {
 } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
-import { isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
+import { describeMember, isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
 import { DURATION_UNITS, EXAMPLES, type LiteralType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
+import { editDistance, listNames } from '../util/suggestions.js';
 import { type Code, severityOf } from './codes.js';
-import { editDistance, listNames } from './suggestions.js';
 
 export function registerValidationChecks(services: PomServices): void {
     const validator = new PomValidator(services);
@@ -294,14 +294,4 @@ export function literalProblem(value: Value): string | undefined {
         default:
             return undefined;
     }
-}
-
-export function describeMember(member: MemberDecl): string {
-    if (isRelationDecl(member)) return `a relation to ${kindPhrase(member.targets.map((t) => t.$refText))}`;
-    if (isEnumType(member.type))
-        return `one of ${listNames(
-            member.type.literals.map((l) => l.name),
-            8,
-        )}`;
-    return member.type?.primitive ? `a ${member.type.primitive}` : 'a value';
 }

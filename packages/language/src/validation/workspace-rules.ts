@@ -9,8 +9,8 @@ import { contextValue, effectiveHorizon, entriesFor } from '../model/element-con
 import { horizonRank } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import type { NameIndex } from '../scope/name-index.js';
 import { BuildCache } from '../util/build-cache.js';
+import type { NameIndex } from '../workspace/name-index.js';
 import type { Code } from './codes.js';
 
 export interface WorkspaceDiagnostic {

@@ -14,9 +14,9 @@ import {
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { PROJECT_FILE_NAME, ProjectFileError, parseProjectFile } from '../workspace/project-file-parser.js';
-import type { KnownProject, ProjectPartitions } from '../workspace/project-partitions.js';
-import { ensurePrelude } from './prelude.js';
+import { ensurePrelude } from '../prelude/prelude.js';
+import { PROJECT_FILE_NAME, ProjectFileError, parseProjectFile } from './project-file-parser.js';
+import type { KnownProject, ProjectPartitions } from './project-partitions.js';
 
 /** The diagnostic code of a project file that cannot be used. */
 export const PROJECT_FILE_CODE = 'project-file';

@@ -5,7 +5,7 @@ import { type AstNodeDescription, DocumentState, type IndexManager, type Langium
 import { Element, KindDecl } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
 import { compareStrings } from '../util/compare.js';
-import type { ProjectPartitions } from '../workspace/project-partitions.js';
+import type { ProjectPartitions } from './project-partitions.js';
 
 type Table = Map<string, AstNodeDescription[]>;
 
