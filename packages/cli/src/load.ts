@@ -19,28 +19,35 @@ export interface LoadedModel {
     readonly root: string;
 }
 
+export interface LoadOptions {
+    /** The day date-dependent evidence checks run as of (`--as-of`); today when absent. */
+    asOf?: string;
+}
+
 /** Every model the paths name (several when they span projects), each built on its own. */
-export async function loadModels(paths: readonly string[]): Promise<LoadedModel[]> {
+export async function loadModels(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel[]> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const plans = await planModels(inputs, { nested: true });
     const models: LoadedModel[] = [];
-    for (const plan of plans) models.push(await build(plan, inputs));
+    for (const plan of plans) models.push(await build(plan, inputs, options));
     return models;
 }
 
 /** The one model the paths name; naming files of several projects is a usage error. */
-export async function loadModel(paths: readonly string[]): Promise<LoadedModel> {
+export async function loadModel(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const plans = await planModels(inputs, { nested: false });
     if (plans.length > 1) {
         throw new UsageError(`these paths hold ${plans.length} models: ${describePlans(plans)}; give the paths of one at a time`);
     }
-    return build(plans[0], inputs);
+    return build(plans[0], inputs, options);
 }
 
-async function build(plan: ModelPlan, inputs: readonly string[]): Promise<LoadedModel> {
+async function build(plan: ModelPlan, inputs: readonly string[], options: LoadOptions): Promise<LoadedModel> {
     const sources = await readModelFiles(plan.files);
     const { Pom } = createNodePomServices();
+    const root = plan.project?.root ?? commonRoot(plan.files, inputs);
+    configureEvidence(Pom, root, options.asOf);
     const documents = await buildWorkspace(
         Pom,
         sources.map((s) => ({ uri: URI.file(s.path), text: s.text })),
@@ -53,6 +60,17 @@ async function build(plan: ModelPlan, inputs: readonly string[]): Promise<Loaded
         files: plan.files,
         reported: documents.filter((d) => reported.has(d.uri.fsPath)),
         project: plan.project,
-        root: plan.project?.root ?? commonRoot(plan.files, inputs),
+        root,
     };
+}
+
+/** The model root (where the snapshot is when there is no project file) and the as-of date of the evidence checks. */
+export function configureEvidence(services: PomServices, root: string, asOf: string | undefined): void {
+    const context = services.pom.EvidenceContext;
+    try {
+        context.setAsOf(asOf);
+    } catch (error) {
+        throw new UsageError(`--as-of: ${(error as Error).message}`);
+    }
+    context.setModelRoots([URI.file(root)]);
 }

@@ -4,6 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
+const AS_OF = '--as-of <date>';
+const AS_OF_HELP = 'the day (YYYY-MM-DD) that staleness and ended windows are judged on (default: today)';
+
 function run(action: () => Promise<number>): Promise<void> {
     return action().then((code) => {
         process.exitCode = code;
@@ -25,6 +28,7 @@ export function createProgram(): Command {
         .description('check .pom files and report problems')
         .argument('[paths...]', 'files or folders (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+        .option(AS_OF, AS_OF_HELP)
         .action((paths: string[], options) => run(async () => (await import('./commands/validate.js')).validate(paths, options)));
 
     program
@@ -33,6 +37,7 @@ export function createProgram(): Command {
         .argument('[paths...]', 'files or folders (default: the current folder)')
         .option('-o, --output <file>', 'write to a file instead of stdout')
         .option('--pretty', 'indent the JSON')
+        .option(AS_OF, AS_OF_HELP)
         .action((paths: string[], options) => run(async () => (await import('./commands/compile.js')).compile(paths, options)));
 
     program
@@ -43,6 +48,8 @@ export function createProgram(): Command {
         .option('-d, --depth <n>', 'levels of lineage to show (default: all)')
         .addOption(new Option('--direction <direction>', 'which side of the lineage').choices(['up', 'down', 'both']).default('both'))
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--feedback', 'follow feedback links too (learning loops such as learnedFrom), marked in the output')
+        .option(AS_OF, AS_OF_HELP)
         .action((selector: string, paths: string[], options) =>
             run(async () => (await import('./commands/lineage.js')).lineage(selector, paths, options)),
         );
@@ -62,6 +69,7 @@ export function createProgram(): Command {
         .option('-o, --output <file>', 'write to a file instead of stdout')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'svg', 'mermaid', 'dot']).default('html'))
         .option('-s, --select <selector>', 'draw only these elements and the links among them (see pom lineage)')
+        .option(AS_OF, AS_OF_HELP)
         .action((paths: string[], options) => run(async () => (await import('./commands/graph.js')).graph(paths, options)));
 
     program
@@ -78,6 +86,7 @@ export function createProgram(): Command {
             ]),
         )
         .option('--select <selector>', 'report only on the elements a lineage selector picks on either side')
+        .option(AS_OF, AS_OF_HELP)
         .option('-o, --output <file>', 'write to a file instead of stdout')
         .addHelpText(
             'after',

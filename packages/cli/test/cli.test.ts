@@ -314,11 +314,35 @@ describe('validate examples/problems (SARIF)', () => {
 });
 
 describe('examples/acme', () => {
-    it('validates clean: exit 0 and nothing on stdout', () => {
-        const run = pom(['validate', ACME]);
+    it('validates clean: exit 0, and only what its evidence says on stdout', () => {
+        const run = pom(['validate', ACME, '--as-of', '2026-12-02']);
         expectNoCrash(run);
-        expect(run.stdout).toBe('');
         expect(run.status).toBe(0);
+        const codes = run.stdout
+            .trim()
+            .split('\n')
+            .map((line) => line.split(' ')[2]);
+        expect([...new Set(codes)].sort()).toEqual(['claim-confirmed', 'claim-contradicted', 'claim-unverified', 'target-missed']);
+    });
+
+    it('reports a contradicted and a confirmed claim with their numbers', () => {
+        const run = pom(['validate', ACME, '--as-of', '2026-12-02']);
+        expect(run.stdout).toContain(
+            'claim-confirmed `WizardImpact` claims `OnboardingCompletion` moved +7pts; confirmed: it moved +7.1pts, from 42.2% on 2026-09-28 to 49.3% on 2026-11-23.',
+        );
+        expect(run.stdout).toContain(
+            'claim-contradicted `InvitePromptImpact` claims `TimeToFirstCollab` moved -6; contradicted: it moved by less than claimed, -2.3, from 40.7 on 2026-09-07 to 38.4 on 2026-09-28.',
+        );
+    });
+
+    it('judges staleness as of the day given, and records it in the compiled model', () => {
+        const later = pom(['validate', ACME, '--as-of', '2027-03-01']);
+        expect(later.stdout).toMatch(/metric-stale `OnboardingCompletionRate` is stale: its newest observation is from 2026-11-30/);
+        const compiled = json(pom(['compile', ACME, '--as-of', '2027-03-01'])) as { asOf?: string };
+        expect(compiled.asOf).toBe('2027-03-01');
+        const bad = pom(['validate', ACME, '--as-of', '2027-02-30']);
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toMatch(/--as-of: `2027-02-30` is not a date/);
     });
 
     it('compiles to a model that the JSON Schema accepts', () => {

@@ -1,9 +1,23 @@
 // Node entry point: the services wired to the real file system.
+import { realpathSync } from 'node:fs';
+import type { DefaultSharedModuleContext } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createPomServices } from './pom-module.js';
 
-export function createNodePomServices() {
-    return createPomServices(NodeFileSystem);
+/** The services on Node's file system, able to follow symbolic links when checking where data paths lead. */
+export function createNodePomServices(context: Omit<DefaultSharedModuleContext, 'fileSystemProvider'> = {}) {
+    const services = createPomServices({ ...context, ...NodeFileSystem });
+    services.Pom.pom.EvidenceContext.realPath = realPath;
+    return services;
+}
+
+/** Where a path really leads, or undefined when nothing is there; never reads the file. */
+function realPath(path: string): string | undefined {
+    try {
+        return realpathSync(path);
+    } catch {
+        return undefined;
+    }
 }
 
 export {

@@ -12,11 +12,15 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { ModelCompiler } from './compile/model-compiler.js';
+import { EvidenceContext } from './evidence/evidence-context.js';
+import { EvidenceIndex } from './evidence/evidence-index.js';
+import { registerEvidenceRules } from './evidence/evidence-rules.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
+import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
@@ -60,6 +64,8 @@ export interface PomAddedServices {
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
+        EvidenceContext: EvidenceContext;
+        EvidenceIndex: EvidenceIndex;
     };
 }
 
@@ -73,6 +79,8 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
+        EvidenceContext: (services) => new EvidenceContext(services.shared),
+        EvidenceIndex: (services) => new EvidenceIndex(services),
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
@@ -126,7 +134,9 @@ export function createPomServices(context: DefaultSharedModuleContext): { shared
     registerValidationChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
-    if (!context.connection) {
+    registerEvidenceRules(Pom);
+    if (context.connection) keepEvidenceFresh(Pom);
+    else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }

@@ -1,12 +1,11 @@
 // The language server over stdio or IPC (chosen by the process arguments, e.g. `--stdio`), for VS Code, Neovim and
 // any other LSP client.
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createPomServices } from './pom-module.js';
+import { createNodePomServices } from './node.js';
 
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createPomServices({ connection, ...NodeFileSystem });
+    const { shared } = createNodePomServices({ connection });
     startLanguageServer(shared);
 }

@@ -67,10 +67,10 @@ describe('the model of the fixture with every construct', () => {
     test('every value type is typed in fields', () => {
         expect(byId(model, 'acme.growth.ActivationRate').fields).toEqual({
             baseline: { type: 'number', value: -3.5 },
-            direction: { type: 'enum', value: 'increase' },
+            direction: { type: 'enum', value: 'up' },
             source: { type: 'string', value: 'Product analytics\tweekly\nexport' },
             target: { type: 'number', value: 55 },
-            unit: { type: 'string', value: '%' },
+            unit: { type: 'enum', value: 'count' },
         });
         const spike = byId(model, 'acme.growth.Durations').fields;
         expect(spike.share).toEqual({ type: 'percent', value: 12.5 });

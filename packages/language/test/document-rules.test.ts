@@ -108,7 +108,7 @@ describe('value-type', () => {
         ['a string for a number', 'metric M { baseline: "forty-two" }', '"forty-two"'],
         ['a number for a duration', 'bet B { hypothesis: "h"; appetite: 6 }', '6'],
         ['a number for a string', 'bet B { hypothesis: 42 }', '42'],
-        ['a percent for a number', 'metric M { target: 55% }', '55%'],
+        ['a percent for a number', 'kind spike extends experiment { field n: number default 55% }', '55%'],
         ['a name for a string', 'insight I { evidence: Interviews }', 'Interviews'],
         ['a string for an enum', 'bet B { hypothesis: "h"; horizon: "months" }', '"months"'],
         ['a string for a relation', 'team Growth\nbet B { hypothesis: "h"; owner: "Growth" }', '"Growth"'],
@@ -139,7 +139,7 @@ describe('value-type', () => {
         const ok = [
             'insight I { observed: 2028-02-29; evidence: "quote"; source: data }',
             'funding F { model: venture; period: 2026-Q4; capacity: 3 sprints }',
-            'metric M { baseline: -3.5; target: 55; unit: "%" }',
+            'metric M { baseline: -3.5; target: 55; unit: count }',
             'bet B { hypothesis: "h"; horizon: months; appetite: 1.5 weeks; tags: "a", "b" }',
             'kind spike extends experiment { stage execution; field risk: enum { low, high } default low; field n: number default 3 }',
         ].join('\n');

@@ -6,9 +6,9 @@ import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
 import { loadModel } from '../load.js';
 import { writeOutput } from '../output.js';
 
-export async function compile(paths: string[], options: { output?: string; pretty?: boolean }): Promise<number> {
+export async function compile(paths: string[], options: { output?: string; pretty?: boolean; asOf?: string }): Promise<number> {
     const inputs = paths.length > 0 ? paths : ['.'];
-    const model = await loadModel(inputs);
+    const model = await loadModel(inputs, { asOf: options.asOf });
     const root = model.root;
     const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),

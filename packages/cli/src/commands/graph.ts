@@ -17,6 +17,7 @@ export interface GraphOptions {
     output?: string;
     format: GraphFormat;
     select?: string;
+    asOf?: string;
 }
 
 // The standalone renderer and its style sheet, put in by the bundler (scripts/bundle.js builds them first).
@@ -25,7 +26,7 @@ declare const POM_GRAPH_STYLE: string | undefined;
 
 export async function graph(paths: string[], options: GraphOptions): Promise<number> {
     const inputs = paths.length > 0 ? paths : ['.'];
-    const loaded = await loadModel(inputs);
+    const loaded = await loadModel(inputs, { asOf: options.asOf });
     const root = loaded.root;
     const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),

@@ -22,12 +22,14 @@ export interface LineageOptions {
     depth?: string;
     direction: LineageDirection;
     format: LineageFormat;
+    asOf?: string;
+    feedback?: boolean;
 }
 
 export async function lineage(selector: string, paths: string[], options: LineageOptions): Promise<number> {
     const depth = parseDepth(options.depth);
     const inputs = paths.length > 0 ? paths : ['.'];
-    const model = await loadModel(inputs);
+    const model = await loadModel(inputs, { asOf: options.asOf });
     const root = model.root;
     const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
         relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
@@ -40,7 +42,7 @@ export async function lineage(selector: string, paths: string[], options: Lineag
         if (error instanceof SelectorError) throw new UsageError(error.message);
         throw error;
     }
-    const trees = [...selected].map((id) => lineageTree(graph, id, { direction: options.direction, depth }));
+    const trees = [...selected].map((id) => lineageTree(graph, id, { direction: options.direction, depth, feedback: options.feedback }));
     if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ selector, elements: [...selected], trees }, null, 2)}\n`);
     } else {
@@ -78,7 +80,8 @@ export function renderTree(tree: LineageTree, names: ReadonlyMap<string, string>
             if (!node.seen) shown.add(node.id);
             const name = inert(names.get(node.id) ?? node.id);
             const kind = shortKind(node.kind);
-            lines.push(`${'  '.repeat(level)}${arrow} ${node.relations.join(', ')} ${kind} ${name}${titleOf(node.title)}${marker}`);
+            const loop = node.feedback ? ' (feedback)' : '';
+            lines.push(`${'  '.repeat(level)}${arrow} ${node.relations.join(', ')}${loop} ${kind} ${name}${titleOf(node.title)}${marker}`);
             for (const child of node.children) render(child, level + 1);
         };
         for (const node of nodes) render(node, 1);

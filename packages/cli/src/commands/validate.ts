@@ -11,9 +11,9 @@ import { VERSION } from '../version.js';
 
 export type ValidateFormat = 'text' | 'json' | 'sarif';
 
-export async function validate(paths: string[], options: { format: ValidateFormat }): Promise<number> {
+export async function validate(paths: string[], options: { format: ValidateFormat; asOf?: string }): Promise<number> {
     // Each project the paths touch is a model of its own; the problems of the files the paths name are reported.
-    const models = await loadModels(paths);
+    const models = await loadModels(paths, { asOf: options.asOf });
     const documents = models.flatMap((m) => m.reported);
     const problems = collectProblems(documents);
     const summary = summarize(problems, documents.length);

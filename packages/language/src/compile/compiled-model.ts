@@ -14,6 +14,51 @@ export interface CompiledModel {
     /** User-defined kinds; the built-in ones are fixed by the prelude of this format version. */
     kinds: CompiledKind[];
     diagnostics: CompiledDiagnostic[];
+    /** The day date-dependent evidence checks ran as of; present whenever a snapshot of observations was read. */
+    asOf?: string;
+    /** Every claim an impact makes on an input's metric, with its verdict; present with a snapshot. */
+    claims?: CompiledClaim[];
+}
+
+export type Verdict = 'confirmed' | 'contradicted' | 'unverified';
+
+/** What the snapshot says about a measured element (through its metric) or a metric. */
+export interface CompiledEvidence {
+    /** The id of the metric. */
+    metric: string;
+    unit: string;
+    latest: number | null;
+    /** The date of the latest value. */
+    at: string | null;
+    baseline: number | null;
+    target: number | null;
+    /** 0..1 from baseline toward target. */
+    progress: number | null;
+    count: number;
+    stale: boolean;
+    /** The last 24 values at most, oldest first. */
+    series: number[];
+}
+
+export interface CompiledClaim {
+    impact: string;
+    input: string;
+    metric: string;
+    /** The claim as written: `+10pts`. */
+    claimed: string;
+    verdict: Verdict;
+    /** The observed change, in the claim's form; null when unverified. */
+    observed: number | null;
+    from: string | null;
+    to: string | null;
+    message: string;
+}
+
+/** When an element runs: its own window or the one it inherits through nesting. */
+export interface CompiledWindow {
+    starts: string | null;
+    ends: string | null;
+    inheritedFrom: string | null;
 }
 
 export interface SourceLocation {
@@ -34,6 +79,7 @@ export type TypedValue =
     | { type: 'string'; value: string }
     | { type: 'number'; value: number }
     | { type: 'percent'; value: number }
+    | { type: 'points'; value: number }
     | { type: 'date'; value: string }
     | { type: 'quarter'; value: string }
     | { type: 'duration'; value: string; amount: number; unit: string; days: number }
@@ -67,6 +113,14 @@ export interface CompiledElement {
     horizon: ContextEntry;
     owner: ContextEntry;
     funding: ContextEntry;
+    /** Bets, execution and releases with a time window. */
+    window?: CompiledWindow;
+    /** Releases and impacts: the day the change landed. */
+    landed?: string;
+    /** Measured elements and metrics, when a snapshot of observations was read. */
+    evidence?: CompiledEvidence;
+    /** Impacts with checked claims: the worst verdict of their claims. */
+    verdict?: Verdict;
     source: SourceLocation;
 }
 

@@ -2,6 +2,8 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EvidenceContext } from '../evidence/evidence-context.js';
+import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
@@ -11,6 +13,7 @@ import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
 import type { Severity } from '../validation/codes.js';
+import { CompiledEvidenceBuilder } from './compiled-evidence.js';
 import {
     type CompiledDiagnostic,
     type CompiledElement,
@@ -37,8 +40,12 @@ export class ModelCompiler {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly comments: CommentProvider;
+    private readonly evidence: EvidenceIndex;
+    private readonly evidenceContext: EvidenceContext;
 
     constructor(services: PomServices) {
+        this.evidence = services.pom.EvidenceIndex;
+        this.evidenceContext = services.pom.EvidenceContext;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
         this.comments = services.documentation.CommentProvider;
@@ -61,7 +68,11 @@ export class ModelCompiler {
         }
         const idOf = (e: Element) => ids.get(e) ?? qualifiedName(e);
 
-        const elements = nodes.map((node) => this.compileElement(node.element, idOf, locate));
+        const evidence = new CompiledEvidenceBuilder(this.evidence, this.evidenceContext, graph);
+        const elements = nodes.map((node) => ({
+            ...this.compileElement(node.element, idOf, locate),
+            ...evidence.element(node.element, idOf),
+        }));
         const links: CompiledLink[] = graph.links
             .filter((l) => ids.has(l.source) && ids.has(l.target))
             .map((link) => ({
@@ -97,7 +108,8 @@ export class ModelCompiler {
             .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
             .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
 
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics };
+        const isIncluded = (e: Element) => ids.has(e);
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence.model(isIncluded, idOf) };
     }
 
     private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {

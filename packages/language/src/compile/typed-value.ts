@@ -1,7 +1,7 @@
 // A literal or reference written in a model, as the typed JSON value the compiled model and hover show.
 import { isElement, isEnumLiteral, type MetaValue, type Value } from '../generated/ast.js';
 import { qualifiedName } from '../model/qualified-names.js';
-import { parseDate, parseDuration, parsePercent } from '../model/values.js';
+import { parseDate, parseDuration, parsePercent, parsePoints } from '../model/values.js';
 import type { TypedValue } from './compiled-model.js';
 
 /** A literal or reference as a typed JSON value. */
@@ -13,6 +13,8 @@ export function typed(value: Value | MetaValue): TypedValue {
             return { type: 'number', value: value.value };
         case 'PercentValue':
             return { type: 'percent', value: parsePercent(value.value) };
+        case 'PointsValue':
+            return { type: 'points', value: parsePoints(value.value) };
         case 'DateValue':
             return { type: 'date', value: parseDate(value.value) ?? value.value };
         case 'QuarterValue':

@@ -3,8 +3,9 @@
 import { DocumentState, type LangiumDocuments } from 'langium';
 import { type Element, isElement, isRefValue, isRelationDecl, type Model, type RelationDecl } from '../generated/ast.js';
 import { entriesFor, entriesOf } from '../model/element-context.js';
-import { flowOf, type KindSystem } from '../model/kind-system.js';
+import { type Flow, flowOf, type KindSystem } from '../model/kind-system.js';
 import { parentElement, qualifiedName } from '../model/qualified-names.js';
+import { FLOW_STAGES } from '../model/stages.js';
 import { forEachElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
@@ -47,7 +48,15 @@ export class LineageIndex {
                 if (!isRefValue(value)) continue;
                 const target = value.target.ref;
                 if (isElement(target) && graph.node(target)) {
-                    graph.addLink({ source: element, target, relation, flow: flowOf(relation), implied: false, entry, value });
+                    graph.addLink({
+                        source: element,
+                        target,
+                        relation,
+                        flow: this.linkFlow(element, target, relation),
+                        implied: false,
+                        entry,
+                        value,
+                    });
                 }
             }
         }
@@ -63,6 +72,17 @@ export class LineageIndex {
     }
 
     /**
+     * A relation's flow, except that an upstream link to an element further down the flow is a learning loop: an
+     * opportunity `informedBy` an impact is feedback, like `learnedFrom`, and may close a cycle.
+     */
+    private linkFlow(source: Element, target: Element, relation: RelationDecl): Flow {
+        const flow = flowOf(relation);
+        if (flow !== 'upstream') return flow;
+        const [from, to] = [stageRank(this.kinds.stageOf(source)), stageRank(this.kinds.stageOf(target))];
+        return from >= 0 && to > from ? 'feedback' : flow;
+    }
+
+    /**
      * An execution element nested in a bet implicitly has `for: thatBet`: when the kind has a `for`
      * relation, the element states none, and an ancestor is of a kind that relation takes, the nearest one is it.
      */
@@ -74,4 +94,8 @@ export class LineageIndex {
         }
         return undefined;
     }
+}
+
+function stageRank(stage: string | undefined): number {
+    return stage === undefined ? -1 : (FLOW_STAGES as readonly string[]).indexOf(stage);
 }

@@ -6,6 +6,8 @@ import { type AstNode, CstUtils, type DocumentationProvider, type LangiumDocumen
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
+import type { EvidenceContext } from '../evidence/evidence-context.js';
+import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import {
     type Element,
     isElement,
@@ -25,6 +27,7 @@ import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
+import { claimsOn, evidenceHover } from './evidence-text.js';
 import { plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
 
@@ -32,9 +35,13 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly documentationProvider: DocumentationProvider;
+    private readonly evidence: EvidenceIndex;
+    private readonly evidenceContext: EvidenceContext;
 
     constructor(services: PomServices) {
         super(services);
+        this.evidence = services.pom.EvidenceIndex;
+        this.evidenceContext = services.pom.EvidenceContext;
         this.documentationProvider = services.documentation.DocumentationProvider;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
@@ -77,6 +84,12 @@ export class PomHoverProvider extends AstNodeHoverProvider {
             context.push(`${key}: **${escapeMarkdown(shown)}**${from}`);
         }
         if (context.length > 0) lines.push(context.join(' · '));
+        const metric = this.evidence.metricOf(element);
+        // Without a snapshot there are no numbers to show; the hover stays as it was.
+        if (metric?.snapshotPresent) {
+            const claims = claimsOn(element, metric, this.evidence.state().claims);
+            lines.push(evidenceHover(metric, claims, this.evidenceContext.asOf()));
+        }
         // Context, collaboration and investment sit outside the value flow: no lineage to tell.
         if (isFlowStage(this.kinds.stage(kind))) lines.push(this.lineageText(element));
         return lines.join('\n\n');

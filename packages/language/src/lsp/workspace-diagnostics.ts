@@ -19,6 +19,15 @@ export function keepWorkspaceDiagnosticsFresh(services: PomServices): void {
     });
 }
 
+/** Recomputes the workspace-wide diagnostics of every built document and publishes those that changed. */
+export function refreshWorkspaceDiagnostics(services: PomServices): void {
+    const validator = services.validation.DocumentValidator as PomDocumentValidator;
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        if (isPrelude(document) || document.state < DocumentState.Validated) continue;
+        refresh(document, validator.workspaceDiagnostics(document), services);
+    }
+}
+
 function refresh(document: LangiumDocument, fresh: Diagnostic[], services: PomServices): void {
     const current = document.diagnostics ?? [];
     const previous = current.filter(isWorkspaceDiagnostic);

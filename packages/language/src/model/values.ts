@@ -1,12 +1,16 @@
 // Literal values: their type names, parsing of dates, quarters and durations, and checks of their ranges.
 import type { Value } from '../generated/ast.js';
 
-export type LiteralType = 'string' | 'number' | 'percent' | 'date' | 'quarter' | 'duration';
+export type LiteralType = 'string' | 'number' | 'percent' | 'points' | 'date' | 'quarter' | 'duration';
+
+/** Field types: the literal types, plus `quantity` (a number, a percent or percentage points, checked against a unit). */
+export type PrimitiveType = Exclude<LiteralType, 'points'> | 'quantity';
 
 const VALUE_TYPES: Record<string, LiteralType | 'reference'> = {
     StringValue: 'string',
     NumberValue: 'number',
     PercentValue: 'percent',
+    PointsValue: 'points',
     DateValue: 'date',
     QuarterValue: 'quarter',
     DurationValue: 'duration',
@@ -17,10 +21,12 @@ export function valueType(value: Value): LiteralType | 'reference' {
     return VALUE_TYPES[value.$type];
 }
 
-export const EXAMPLES: Record<LiteralType, string> = {
+export const EXAMPLES: Record<LiteralType | 'quantity', string> = {
     string: '"text"',
     number: '42',
     percent: '42%',
+    points: '+10pts',
+    quantity: '42%',
     date: '2026-12-01',
     quarter: '2026-Q4',
     duration: '6 weeks',
@@ -78,4 +84,14 @@ export function parseDuration(text: string): Duration | undefined {
 
 export function parsePercent(text: string): number {
     return Number(text.slice(0, -1));
+}
+
+/** `+10pts`, `-2.5 pp` → the signed number of percentage points. */
+export function parsePoints(text: string): number {
+    return Number(/^[+-]?\d+(?:\.\d+)?/.exec(text)?.[0] ?? Number.NaN);
+}
+
+/** Whether a number literal was written with an explicit sign (`+0.9`, `-20%`): a claim's direction is then literal. */
+export function isSigned(text: string): boolean {
+    return text.startsWith('+') || text.startsWith('-');
 }

@@ -15,6 +15,8 @@ export interface LineageTreeNode {
     seen: boolean;
     /** The depth limit cut the tree here although the element has more lineage. */
     truncated: boolean;
+    /** Reached along a feedback link (a learning loop); only with the `feedback` option. */
+    feedback?: true;
     children: LineageTreeNode[];
 }
 
@@ -31,6 +33,8 @@ export interface LineageTreeOptions {
     direction?: LineageDirection;
     /** Levels below the element; unlimited by default. */
     depth?: number;
+    /** Follow feedback links (learning loops) too, marking the elements reached along them. */
+    feedback?: boolean;
 }
 
 export function lineageTree(graph: ModelGraph, id: string, options: LineageTreeOptions = {}): LineageTree {
@@ -39,8 +43,9 @@ export function lineageTree(graph: ModelGraph, id: string, options: LineageTreeO
     const direction = options.direction ?? 'both';
     const depth = options.depth ?? Number.POSITIVE_INFINITY;
     const tree: LineageTree = { id, kind: element.kind, title: element.title };
-    if (direction !== 'down') tree.upstream = new TreeWalk(graph, 'up', depth).children(id);
-    if (direction !== 'up') tree.downstream = new TreeWalk(graph, 'down', depth).children(id);
+    const feedback = options.feedback ?? false;
+    if (direction !== 'down') tree.upstream = new TreeWalk(graph, 'up', depth, feedback).children(id);
+    if (direction !== 'up') tree.downstream = new TreeWalk(graph, 'down', depth, feedback).children(id);
     return tree;
 }
 
@@ -49,6 +54,7 @@ class TreeWalk {
         private readonly graph: ModelGraph,
         private readonly direction: 'up' | 'down',
         private readonly depth: number,
+        private readonly feedback: boolean,
     ) {}
 
     /**
@@ -80,21 +86,29 @@ class TreeWalk {
     }
 
     private nodes(id: string): LineageTreeNode[] {
-        return this.neighbours(id).map(([neighbour, relations]) => nodeOf(neighbour, this.graph.elements.get(neighbour), relations));
+        return this.neighbours(id).map(([neighbour, relations, feedback]) => {
+            const node = nodeOf(neighbour, this.graph.elements.get(neighbour), relations);
+            if (feedback) node.feedback = true;
+            return node;
+        });
     }
 
     /** The next elements along flow links, each once, with the relations that lead there, in model order. */
-    private neighbours(id: string): Array<[string, string[]]> {
-        const links: CompiledLink[] = this.direction === 'up' ? this.graph.upstreamLinks(id) : this.graph.downstreamLinks(id);
-        const byNeighbour = new Map<string, string[]>();
+    private neighbours(id: string): Array<[string, string[], boolean]> {
+        const options = { feedback: this.feedback };
+        const links: CompiledLink[] =
+            this.direction === 'up' ? this.graph.upstreamLinks(id, options) : this.graph.downstreamLinks(id, options);
+        const byNeighbour = new Map<string, { relations: string[]; feedback: boolean }>();
         for (const link of links) {
             const neighbour = this.direction === 'up' ? linkFlowSource(link) : linkFlowTarget(link);
             if (neighbour === id) continue;
-            const relations = byNeighbour.get(neighbour) ?? [];
-            if (!relations.includes(link.relation)) relations.push(link.relation);
-            byNeighbour.set(neighbour, relations);
+            const entry = byNeighbour.get(neighbour) ?? { relations: [], feedback: true };
+            if (!entry.relations.includes(link.relation)) entry.relations.push(link.relation);
+            // Marked as feedback only when every link that leads there is one.
+            entry.feedback &&= link.flow === 'feedback';
+            byNeighbour.set(neighbour, entry);
         }
-        return [...byNeighbour];
+        return [...byNeighbour].map(([neighbour, entry]) => [neighbour, entry.relations, entry.feedback]);
     }
 }
 

@@ -20,7 +20,7 @@ import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
-import { DURATION_UNITS, EXAMPLES, type LiteralType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
+import { DURATION_UNITS, EXAMPLES, type PrimitiveType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { editDistance, listNames } from '../util/suggestions.js';
 import { type Code, severityOf } from './codes.js';
@@ -197,8 +197,10 @@ export class PomValidator {
             return;
         }
         if (!member.type?.primitive) return; // a declaration still being typed: the syntax error says so
-        const expected = member.type.primitive as LiteralType;
-        if (got !== expected) {
+        const expected = member.type.primitive as PrimitiveType;
+        // A quantity is a number, a percent or percentage points; whether it fits the metric's unit is `claim-unit`.
+        const fits = expected === 'quantity' ? got === 'number' || got === 'percent' || got === 'points' : got === expected;
+        if (!fits) {
             // A number where a percent or duration is expected is a common slip: say what the literal looks like.
             report(
                 accept,

@@ -20,18 +20,33 @@ export interface WorkspaceDiagnostic {
     readonly property?: string;
 }
 
+export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
+
 /** Relations along which a source must not look further ahead than its target. */
 const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
+    /** Rules of later layers (the evidence checks), registered when the services are wired. */
+    private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
+    }
+
+    /** Adds a rule that runs with the others on every build. */
+    addRule(rule: WorkspaceRule): void {
+        this.rules.push(rule);
+        this.cache.clear();
+    }
+
+    /** Forget the computed diagnostics: the snapshot of observations or the as-of date changed. */
+    invalidate(): void {
+        this.cache.clear();
     }
 
     /** The workspace-wide diagnostics that fall in one document. */
@@ -58,6 +73,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
+        for (const rule of this.rules) rule(graph, add);
         return result;
     }
 
