@@ -1,8 +1,10 @@
 // End to end through the bundled language server: project files (`pom.json`) split a workspace into models. Opened
-// at this repository's real root, examples/acme is clean and examples/problems shows exactly its expected
-// diagnostics, whatever else (test fixtures, before/after copies) lies in the tree. In a scratch workspace: the
+// at this repository's real root, examples/acme shows no error (only the verdicts of its evidence, as it does alone)
+// and examples/problems exactly its expected diagnostics, whatever else (test fixtures, before/after copies) lies in
+// the tree. In a scratch workspace: the
 // nearest project file wins, projects side by side stay separate, excludes are not loaded, and a broken project file
 // gets one diagnostic at its line and column.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,9 +42,31 @@ describe("the server opened at this repository's root", () => {
 
     afterAll(() => client?.stop());
 
-    test('examples/acme is clean', () => {
+    test('examples/acme shows what it shows alone: no error, only the verdicts of its evidence', () => {
+        // `pom validate examples/acme` the same day: the model alone, with its snapshot.
+        const alone = JSON.parse(
+            execFileSync(
+                process.execPath,
+                [path.join(REPO_ROOT, 'packages/cli/bin/pom.js'), 'validate', 'examples/acme', '--format', 'json'],
+                {
+                    cwd: REPO_ROOT,
+                    encoding: 'utf8',
+                },
+            ),
+        ) as { diagnostics: { path: string; line: number; code: string; severity: string }[] };
+        const expected = Object.fromEntries(
+            pomFiles(acme).map((f) => [
+                f,
+                alone.diagnostics
+                    .filter((d) => d.path === `examples/acme/${f}`)
+                    .map((d) => `${d.line} ${d.code}`)
+                    .sort(),
+            ]),
+        );
         const found = Object.fromEntries(pomFiles(acme).map((f) => [f, summary(client.diagnostics(LspClient.uri(path.join(acme, f))))]));
-        expect(found).toEqual(Object.fromEntries(pomFiles(acme).map((f) => [f, []])));
+        expect(found).toEqual(expected);
+        expect(alone.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        for (const { code } of alone.diagnostics) expect(code).toMatch(/^(claim-|target-missed)/);
     });
 
     test('examples/problems shows exactly its expected diagnostics', () => {
