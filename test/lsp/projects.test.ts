@@ -26,9 +26,11 @@ describe("the server opened at this repository's root", () => {
     let client: LspClient;
     const acme = path.join(REPO_ROOT, 'examples/acme');
     const problems = path.join(REPO_ROOT, 'examples/problems');
-    const uris = [...pomFiles(acme).map((f) => path.join(acme, f)), ...pomFiles(problems).map((f) => path.join(problems, f))].map(
-        LspClient.uri,
-    );
+    const uris = [
+        ...pomFiles(acme).map((f) => path.join(acme, f)),
+        ...pomFiles(problems).map((f) => path.join(problems, f)),
+        path.join(problems, 'legacy-snapshot/legacy.pom'),
+    ].map(LspClient.uri);
 
     beforeAll(async () => {
         client = await LspClient.start(REPO_ROOT);
@@ -73,7 +75,8 @@ describe("the server opened at this repository's root", () => {
         const expected: { file: string; line: number; code: string }[] = JSON.parse(
             readFileSync(path.join(problems, 'expected-diagnostics.json'), 'utf8'),
         );
-        for (const file of pomFiles(problems)) {
+        // Its own files, and those of the project nested in it (legacy-snapshot), each with its own model.
+        for (const file of new Set([...pomFiles(problems), ...expected.map((e) => e.file)])) {
             const wanted = expected
                 .filter((e) => e.file === file)
                 .map((e) => `${e.line} ${e.code}`)
