@@ -136,10 +136,10 @@ describe('the JSON Schema agrees with the loader', () => {
     });
 
     test("the repository's own project files are valid", () => {
-        for (const example of ['acme', 'problems']) {
+        for (const example of ['acme', 'problems', 'problems/legacy-snapshot']) {
             const file = new URL(`../../../examples/${example}/pom.json`, import.meta.url);
-            expect(validateSchema(JSON.parse(readFileSync(file, 'utf8')))).toBe(true);
-            expect(loadProjectFile(file.pathname).name).toBe(example);
+            expect(validateSchema(JSON.parse(readFileSync(file, 'utf8'))), example).toBe(true);
+            expect(loadProjectFile(file.pathname).root).toBe(path.dirname(file.pathname));
         }
     });
 });
