@@ -65,6 +65,9 @@ await esbuild.build({
     outdir: `${root}packages/cli/dist`,
     format: 'esm',
     splitting: true,
+    // The database drivers carry native binaries; they stay installed packages of the CLI, loaded at run time by
+    // `pom metrics pull` alone.
+    external: ['@duckdb/node-api', 'pg'],
     define: {
         POM_VERSION: JSON.stringify(version('cli')),
         POM_GRAPH_SCRIPT: graphAsset('graph-standalone.js'),

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateModel } from './generate-model.js';
 import { LspSession } from './lsp-session.js';
+import { metricsBenchmarks } from './metrics-bench.js';
 import { median, report } from './report.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -78,3 +79,6 @@ report('lsp definition (median)', await measure('textDocument/definition', at(li
 report('lsp completion (median)', await measure('textDocument/completion', at(line + 2, 12)), 50);
 report('lsp references (median)', await measure('textDocument/references', { ...at(line, 5), context: { includeDeclaration: true } }), 100);
 session.stop();
+
+console.log('');
+await metricsBenchmarks(work, time);

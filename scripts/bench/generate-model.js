@@ -3,8 +3,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Writes the model into `folder` and returns the number of elements written. */
-export function generateModel(folder, { elements = 10_000, files = 100 } = {}) {
+/**
+ * Writes the model into `folder` and returns the number of elements written. With `metrics`, every input is measured
+ * by a metric of its own (`bench.unitF.InputMetricB`), within the same element count.
+ */
+export function generateModel(folder, { elements = 10_000, files = 100, metrics = false } = {}) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     const perFile = Math.ceil(elements / files);
@@ -36,11 +39,13 @@ export function generateModel(folder, { elements = 10_000, files = 100 } = {}) {
                 `}`,
                 `release Release${p} "Release ${p}" { ships: Bet${p}.Exp${p}, date: 2026-06-01, owner: Team${f} }`,
                 `impact Impact${p} "Impact ${p}" { from: Release${p}, moves: Input${p} [by: "+2pts"], owner: Team${f} }`,
-                `input Input${p} "Input ${p}" { horizon: quarters, contributesTo: Driver${p}, owner: Team${f} }`,
+                metrics
+                    ? `input Input${p} "Input ${p}" { horizon: quarters, contributesTo: Driver${p}, metric: InputMetric${p}, owner: Team${f} }\nmetric InputMetric${p} "Input ${p} metric" {}`
+                    : `input Input${p} "Input ${p}" { horizon: quarters, contributesTo: Driver${p}, owner: Team${f} }`,
                 `driver Driver${p} "Driver ${p}" { horizon: years, feeds: Star${f}, owner: Team${f} }`,
                 '',
             );
-            written += 9;
+            written += metrics ? 10 : 9;
         }
         writeFileSync(path.join(folder, `unit${String(f).padStart(3, '0')}.pom`), `${lines.join('\n')}\n`);
     }

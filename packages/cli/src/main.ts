@@ -117,6 +117,27 @@ warning (an error or a warning), change (any change); 2 for usage, I/O or git pr
         .action((dir: string | undefined, options) => run(async () => (await import('./commands/init.js')).init(dir, options)));
 
     program
+        .command('metrics')
+        .description('work with the observations of metrics')
+        .command('pull')
+        .description('run every metric source (data files, DuckDB, Postgres) and write the observations snapshot')
+        .argument('[paths...]', 'files or folders (default: the current folder)')
+        .option('-s, --select <selector>', 'pull only the metrics a lineage selector picks (and those measuring what it picks)')
+        .addHelpText(
+            'after',
+            `
+A metric's source is a data file (CSV, JSON or Parquet, relative to its .pom file and inside
+the project, with an optional \`query\` over the table \`source\`) or a \`connection\` named in
+pom.json with a \`query\`. The snapshot (pom.json's \`observations\`, by default
+observations.json) is sorted and has no timestamps, so the same data gives the same bytes:
+commit it. Credentials come only from the environment variables pom.json names.
+
+Exit codes: 0 every source pulled; 1 a source failed (named on stderr; its previous
+observations are kept and marked stale); 2 usage or project problems (nothing written).`,
+        )
+        .action((paths: string[], options) => run(async () => (await import('./commands/metrics-pull.js')).metricsPull(paths, options)));
+
+    program
         .command('lsp')
         .description('start the POM language server (for editors other than VS Code)')
         .option('--stdio', 'talk over stdin and stdout (the default)')

@@ -1,5 +1,5 @@
 // The VS Code extension: starts the bundled POM language server and adds what LSP has no words for: the model
-// status in the status bar, lineage quick picks, the compiled model as JSON, and the live graph.
+// status in the status bar, lineage quick picks, the compiled model as JSON, the live graph and pulling metrics.
 import { ModelChangedNotification, type ModelStats } from 'pom-language/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -8,6 +8,7 @@ import { registerGraphCommand } from './graph-panel.js';
 import { createLanguageClient } from './language-client.js';
 import { registerLineageCommands } from './lineage-commands.js';
 import { ModelStatus } from './model-status.js';
+import { registerPullMetricsCommand } from './pull-metrics-command.js';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('pom.showOutput', () => output.show(true)),
         registerLineageCommands(client),
         registerCompileCommand(client),
+        registerPullMetricsCommand(output),
         registerGraphCommand(context, client, modelChanged.event, output),
         client.onNotification(ModelChangedNotification, (stats) => modelChanged.fire(stats)),
         modelChanged.event((stats) => status.update(stats)),

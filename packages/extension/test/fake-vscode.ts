@@ -69,6 +69,9 @@ export class Uri {
         const slash = rest.indexOf('/', 2);
         return slash < 0 ? '' : rest.slice(slash);
     }
+    get fsPath(): string {
+        return this.path;
+    }
     toString(): string {
         return this.text;
     }
@@ -206,7 +209,15 @@ export const editor = {
     pick: (items: unknown[]): unknown => items[0],
     lastQuickPick: undefined as { items: unknown[]; options: unknown } | undefined,
     log: [] as string[],
+    /** Whether the workspace is trusted. */
+    trusted: true,
+    /** The options of every progress shown, and the way to cancel the running one. */
+    progress: [] as unknown[],
+    cancelProgress: new EventEmitter<void>(),
     reset(): void {
+        this.trusted = true;
+        this.progress = [];
+        this.cancelProgress = new EventEmitter<void>();
         this.commands.clear();
         this.executed = [];
         this.messages = [];
@@ -322,7 +333,10 @@ export const window = {
         editor.lastSaveDialog = options;
         return editor.saveAs;
     },
-    withProgress: async <T>(_options: unknown, task: () => Promise<T>) => task(),
+    withProgress: async <T>(options: unknown, task: (progress: unknown, token: unknown) => Promise<T>) => {
+        editor.progress.push(options);
+        return task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: editor.cancelProgress.event });
+    },
 };
 
 export const workspace = {
@@ -331,6 +345,10 @@ export const workspace = {
     get workspaceFolders() {
         return editor.workspaceFolders;
     },
+    get isTrusted() {
+        return editor.trusted;
+    },
+    getWorkspaceFolder: (uri: Uri) => editor.workspaceFolders?.find((f) => uri.path.startsWith(`${f.uri.path}/`)),
     get textDocuments() {
         return editor.textDocuments;
     },

@@ -114,6 +114,8 @@ export class EvidenceContext {
 
     private readFile(uri: URI): string | undefined {
         if (uri.scheme !== 'file' || !this.fs.existsSync(uri)) return undefined;
+        // A named pipe or a device would block the read (and the editor with it): only a regular file is read.
+        if (!this.fs.statSync(uri).isFile) throw new Error('it is not a regular file');
         return this.fs.readFileSync(uri);
     }
 
