@@ -93,13 +93,13 @@ describe('reading a project file', () => {
         const text = '{\n  "name": "a",\n  "connections": {\n    "w": { "type": "postgres", "password": "hunter2" }\n  }\n}';
         const error = errorOf(text);
         expect([error.line, error.column]).toEqual([4, 44]);
-        expect(error.reason).toContain('must not be written in the project file');
+        expect(error.reason).toContain('must name an environment variable');
         expect(error.message).not.toContain('hunter2');
     });
 
     test('a literal connection URL is refused too', () => {
         const error = errorOf('{ "name": "a", "connections": { "w": { "type": "postgres", "url": "postgres://u:p@h/db" } } }');
-        expect(error.reason).toContain('the `url` of connection `w` must not be written');
+        expect(error.reason).toContain('the `url` of connection `w` must name an environment variable');
         expect(error.message).not.toContain('u:p@h');
     });
 

@@ -146,7 +146,7 @@ class SettingsReader {
     private secret(node: Node, what: string): SecretRef {
         const envName = 'an environment variable, such as { "env": "WAREHOUSE_PASSWORD" }';
         if (node.type === 'string') {
-            return this.fail(node.offset, `${what} must not be written in the project file: name ${envName} (the value is not shown)`);
+            return this.fail(node.offset, `${what} must name ${envName}, not be written in the project file (the value is not shown)`);
         }
         const env = this.members(node, what, ['env']).get('env');
         if (!env) return this.fail(node.offset, `${what} names ${envName}`);
