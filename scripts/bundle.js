@@ -1,8 +1,8 @@
-// Bundles every runnable piece with esbuild: the graph view for browsers (the webview's script, the standalone
-// page's script and their style sheet), the CLI (ESM, split so `pom --version` loads almost nothing, with the
+// Bundles every runnable piece with esbuild: the graph view for browsers (packages/graph: the webview's script, the
+// standalone page's script and their style sheet, built once into packages/graph/dist for both consumers), the CLI (ESM, split so `pom --version` loads almost nothing, with the
 // standalone graph embedded) and, when present, the VS Code extension client and language server (CommonJS, as
 // VS Code loads them).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -11,7 +11,7 @@ const production = !process.argv.includes('--dev');
 const version = (pkg) => JSON.parse(readFileSync(`${root}packages/${pkg}/package.json`, 'utf8')).version;
 
 // Start from empty output folders: split chunks get new names each build, and stale ones would pile up.
-for (const pkg of ['cli', 'extension']) rmSync(`${root}packages/${pkg}/dist`, { recursive: true, force: true });
+for (const pkg of ['graph', 'cli', 'extension']) rmSync(`${root}packages/${pkg}/dist`, { recursive: true, force: true });
 
 const common = {
     bundle: true,
@@ -26,10 +26,28 @@ const common = {
 };
 
 // The graph view, first: the CLI embeds the standalone script and the style sheet (`pom graph` inlines them into
-// the page it writes). Always minified, no source map: the page has to be self-contained and small.
-const media = `${root}packages/extension/media`;
-const mediaOut = `${root}packages/extension/dist/media`;
+// the page it writes), the extension ships the webview script and the style sheet in dist/media. Always minified,
+// no source map: the page has to be self-contained and small.
+const graph = `${root}packages/graph/src`;
+const graphOut = `${root}packages/graph/dist`;
+// The layout workers first: the page scripts carry their text and start them from blob URLs (see layout-engine.ts).
+const workerText = async (entry) => {
+    const result = await esbuild.build({
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        logLevel: 'warning',
+        entryPoints: [`${graph}/layout/${entry}`],
+        write: false,
+        outdir: graphOut,
+    });
+    return JSON.stringify(result.outputFiles[0].text);
+};
 await esbuild.build({
+    define: { POM_LAYOUT_WORKER: await workerText('layout-worker.ts'), POM_REFINE_WORKER: await workerText('refine-worker.ts') },
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -38,13 +56,13 @@ await esbuild.build({
     legalComments: 'none',
     logLevel: 'warning',
     entryPoints: {
-        'graph-webview': `${media}/graph/webview-main.ts`,
-        'graph-standalone': `${media}/graph/standalone-main.ts`,
-        graph: `${media}/graph.css`,
+        'graph-webview': `${graph}/webview-main.ts`,
+        'graph-standalone': `${graph}/standalone-main.ts`,
+        graph: `${graph}/graph.css`,
     },
-    outdir: mediaOut,
+    outdir: graphOut,
 });
-const graphAsset = (file) => JSON.stringify(readFileSync(`${mediaOut}/${file}`, 'utf8'));
+const graphAsset = (file) => JSON.stringify(readFileSync(`${graphOut}/${file}`, 'utf8'));
 
 // What `pom init` writes: the starter project (itself a project that validates clean) and the pull-request workflow
 // of examples/ci, pointed at the new project's folder.
@@ -89,4 +107,9 @@ if (existsSync(`${extension}/extension.ts`)) {
         external: ['vscode'],
         banner: { js: polyfill },
     });
+    // The webview loads its script and style from the extension's own dist/media (the only folder it may read).
+    mkdirSync(`${root}packages/extension/dist/media`, { recursive: true });
+    for (const file of ['graph-webview.js', 'graph.css']) {
+        copyFileSync(`${graphOut}/${file}`, `${root}packages/extension/dist/media/${file}`);
+    }
 }

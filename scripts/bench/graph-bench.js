@@ -1,13 +1,17 @@
-// Prints how fast the graph view draws generated models in headless Chromium: time to first render (the page's
-// script has drawn the flow × horizon layout and a frame has been painted), time to a settled force layout, and the
-// time from a click to the lineage highlight and from a wheel step to the zoomed picture. Never run by tests;
-// `npm run bench:graph` (add --large for 10,000; SIZES=500,2000 picks the sizes).
+// Prints how fast the graph view draws generated models in headless Chromium: time to first paint (the worker's
+// stage × horizon layout drawn as cards and a frame painted), time to the final layout (after the layered
+// refinement, where it runs), the edge crossings of the picture, the time from a click to the lineage highlight and
+// from a wheel step to the zoomed picture, and a settled force layout. Beside them, the figures of the layout the
+// view had before (points in the old flow × horizon layout, still what `pom graph --format svg` draws): its time and
+// crossings computed in Node. Never run by tests; `npm run bench:graph` (add --large for 10,000; SIZES=500,2000
+// picks the sizes).
 // Budget (docs/architecture.md): 2,000 nodes drawn and interactive in under 1 s.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { generateModel } from './generate-model.js';
@@ -22,6 +26,37 @@ const sizes = process.env.SIZES
       ? [500, 2_000, 5_000, 10_000]
       : [500, 2_000, 5_000];
 const LOADS = 3;
+
+// The layout code is TypeScript: bundle the crossing count and both layouts for Node once.
+const layoutModule = path.join(work, 'layouts.mjs');
+await esbuild.build({
+    stdin: {
+        contents: `export { countCrossings } from './packages/graph/src/layout/crossings.ts';
+export { layoutInput } from './packages/graph/src/layout/layout-types.ts';
+export { stageLayout } from './packages/graph/src/layout/stage-layout.ts';
+export { flowLayout } from 'pom-language/export';`,
+        resolveDir: root,
+        loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: layoutModule,
+    logLevel: 'warning',
+});
+const layouts = await import(layoutModule);
+
+/** Crossings among the drawn edges (flow and feedback; context links are hidden by default) of both layouts. */
+function crossings(model) {
+    const input = layouts.layoutInput(model);
+    const drawn = input.edges.filter((e) => e.kind !== 'context');
+    const fresh = layouts.countCrossings(layouts.stageLayout(input).cards, drawn);
+    const start = performance.now();
+    const old = layouts.flowLayout(model);
+    const oldMs = performance.now() - start;
+    const points = new Map([...old.positions].map(([id, p]) => [id, { ...p, width: 0, height: 0 }]));
+    return { fresh, old: layouts.countCrossings(points, drawn), oldMs };
+}
 
 const browser = await chromium.launch(await chromiumLaunchOptions());
 console.log(`POM graph benchmarks on ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()}\n`);
@@ -41,6 +76,7 @@ try {
 
         const drawn = [];
         const painted = [];
+        const final = [];
         const highlight = [];
         const zoomStep = [];
         let settled;
@@ -50,12 +86,15 @@ try {
             const tab = await context.newPage();
             await tab.goto(pathToFileURL(page).href);
             await tab.waitForFunction(() => performance.getEntriesByName('pom-graph-painted').length > 0, null, { timeout: 120_000 });
+            await tab.waitForSelector('.pom-graph[data-layout-state="final"]', { timeout: 120_000 });
             const marks = await tab.evaluate(() => ({
                 drawn: performance.getEntriesByName('pom-graph-drawn')[0].startTime,
                 painted: performance.getEntriesByName('pom-graph-painted')[0].startTime,
+                final: performance.getEntriesByName('pom-layout-final').at(-1).startTime,
             }));
             drawn.push(marks.drawn);
             painted.push(marks.painted);
+            final.push(marks.final);
             // A click on a bet, until the lineage is lit and a frame painted.
             const bet = model.elements.find((e) => e.kind === 'bet').id;
             highlight.push(
@@ -93,8 +132,12 @@ try {
             }
             await context.close();
         }
+        const count = crossings(model);
         report('  first render: drawn (from navigation start)', median(drawn));
-        report('  first render: painted (from navigation start)', median(painted), model.elements.length <= 2_100 ? 1000 : undefined);
+        report('  first paint (from navigation start)', median(painted), model.elements.length <= 2_100 ? 1000 : undefined);
+        report('  final layout (from navigation start)', median(final));
+        console.log(`  edge crossings (flow and feedback)            ${count.fresh}   (old layout: ${count.old})`);
+        report('  old flow layout: layout time in Node', count.oldMs);
         report('  click → lineage highlighted and painted', median(highlight));
         report('  wheel zoom step → painted', median(zoomStep));
         report('  force layout settled (from switching to it)', settled);

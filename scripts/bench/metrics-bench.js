@@ -1,12 +1,15 @@
 // The evidence figures of `npm run bench`: `pom metrics pull` of 200 metrics × 2 years of daily rows (146,000 rows)
 // from CSV and from Parquet files, and `pom validate` of the 10,000-element model with and without a snapshot of
 // observations for every input. Data files are written by DuckDB itself.
+
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateModel } from './generate-model.js';
 import { median, report } from './report.js';
 
+const POM = new URL('../../packages/cli/bin/pom.js', import.meta.url).pathname;
 const METRICS = 200;
 const DAYS = 730;
 
@@ -19,6 +22,7 @@ export async function metricsBenchmarks(work, time) {
         const failed = runs.find((r) => r.result.status !== 0);
         if (failed) throw new Error(`pom metrics pull failed:\n${failed.result.stderr}`);
         report(`pom metrics pull, ${METRICS} metrics × ${DAYS} days (${format})`, median(runs.map((r) => r.ms)), 3000);
+        cpuAndMemory(['metrics', 'pull', folder]);
     }
 
     // The 10,000-element model with a metric on every input, without and then with a snapshot for all of them.
@@ -28,7 +32,17 @@ export async function metricsBenchmarks(work, time) {
     const observations = writeSnapshot(folder);
     const withSnapshot = median([1, 2, 3].map(() => time(['validate', folder, '--format', 'json']).ms));
     report(`pom validate, ${count} elements, no snapshot`, without);
-    report(`pom validate, same, snapshot of ${observations} observations`, withSnapshot, without * 1.1);
+    report(`pom validate, same, snapshot of ${observations} observations`, withSnapshot, Math.round(without * 1.1));
+}
+
+/** CPU time and peak memory of one run (GNU time, where there is one): on a busy machine, what wall time hides. */
+function cpuAndMemory(args) {
+    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, POM, ...args], { encoding: 'utf8' });
+    const [user, system, kb] = (run.stderr ?? '').trim().split('\n').pop().split(' ').map(Number);
+    if (![user, system, kb].every(Number.isFinite)) return;
+    console.log(
+        `${'  CPU (user + system), peak RSS'.padEnd(52)} ${((user + system) * 1000).toFixed(0).padStart(9)} ms ${(kb / 1024).toFixed(0)} MB`,
+    );
 }
 
 /** 200 metrics, each with a file of its own holding two years of daily values. */
@@ -48,21 +62,6 @@ async function sourcedModel(folder, format) {
     connection.closeSync();
     instance.closeSync();
     writeFileSync(path.join(folder, 'metrics.pom'), `${lines.join('\n')}\n`);
-    sourceKind(folder);
-}
-
-/**
- * Until the prelude's `metric` declares its source fields, the benchmark declares them on a kind of its own: a model
- * that `pom metrics pull` reads either way.
- */
-function sourceKind(folder) {
-    const prelude = readFileSync(new URL('../../packages/language/src/prelude/prelude.pom', import.meta.url), 'utf8');
-    const metricKind = prelude.slice(prelude.indexOf('kind metric '), prelude.indexOf('}', prelude.indexOf('kind metric ')));
-    if (metricKind.includes('field data')) return;
-    const file = path.join(folder, 'metrics.pom');
-    const text = readFileSync(file, 'utf8').replaceAll('\nmetric ', '\nsourced ');
-    const kind = 'kind sourced extends metric {\n  field data: string\n}\n';
-    writeFileSync(file, text.replace('namespace bench.evidence\n\n', `namespace bench.evidence\n\n${kind}\n`));
 }
 
 /** A snapshot of weekly observations over two years for every metric of the generated model. */

@@ -437,3 +437,45 @@ describe('code lens, inlay hints, type hierarchy, folding', () => {
         expect(folded?.endLine).toBeGreaterThan(positionOf(growth, 'bet StarterProjectBet').line);
     });
 });
+
+describe('views', () => {
+    test('hover on a name inside a selector is the element’s hover', async () => {
+        const text = await hoverText('views.pom', "'+WizardBet+'", 4);
+        expect(text).toContain('**bet** `acme.growth.TeamActivation.WizardBet` — A guided setup lifts completion');
+    });
+
+    test('hover on `kind:` inside a selector is the kind', async () => {
+        const text = await hoverText('views.pom', "'kind:outcome'", 8);
+        expect(text).toMatch(/outcome/);
+        expect(text).not.toContain('acme.');
+    });
+
+    test('definition on a name inside a selector opens the element, from the name in the string', async () => {
+        const result = await client.connection.sendRequest(DefinitionRequest.type, at('views.pom', "'1+ClickablePrototype'", 6));
+        expect(targets(result)).toEqual([
+            {
+                uri: ws.uri('growth.pom'),
+                range: rangeOf(ws.text('growth.pom'), 'ClickablePrototype', 'experiment ClickablePrototype'),
+            },
+        ]);
+    });
+
+    test('the served model has the views `pom compile` writes', async () => {
+        const served = await client.connection.sendRequest(CompiledModelRequest, {});
+        expect(served.views?.map((v) => v.name)).toEqual(['GrowthStory', 'GrowthTeamBets', 'LearningLoops', 'WholeModel']);
+        const growth = served.views?.find((v) => v.name === 'GrowthStory');
+        expect(growth?.elements).toContain('acme.growth.TeamActivation.WizardBet');
+        expect(growth?.elements.some((id) => id.startsWith('acme.metrics.'))).toBe(false);
+    });
+
+    test('views are in the outline and fold', async () => {
+        const symbols = ((await client.connection.sendRequest(DocumentSymbolRequest.type, {
+            textDocument: { uri: ws.uri('views.pom') },
+        })) ?? []) as DocumentSymbol[];
+        expect(symbols.map((s) => [s.name, s.detail])).toContainEqual(['GrowthStory', 'view · How growth bets reach the north star']);
+        const ranges =
+            (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: ws.uri('views.pom') } })) ?? [];
+        const start = positionOf(ws.text('views.pom'), 'view GrowthStory "').line;
+        expect(ranges.find((r) => r.startLine === start)?.endLine).toBe(positionOf(ws.text('views.pom'), 'layout: flow').line);
+    });
+});

@@ -1,5 +1,6 @@
-// End to end through the bundled language server: when a metrics snapshot changes on disk (a pull), the server
-// rebuilds the model and publishes its diagnostics again, without any edit to a .pom file; other files do not.
+// End to end through the bundled language server: when the snapshot of observations changes on disk (a pull from
+// the editor's command or a terminal), the server reads it again and the evidence diagnostics follow, without any
+// edit to a .pom file; a change to another file does nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { LspClient } from './lsp-client.js';
 
-const MODEL = 'namespace shop\n\nmetric Conversion "Conversion" {\n  unit: percent\n}\n';
+const MODEL = 'namespace shop\n\nmetric Conversion "Conversion" {\n  unit: percent\n  data: "conversion.csv"\n}\n';
 let folder: string;
 let client: LspClient;
 let model: string;
@@ -25,22 +26,37 @@ afterAll(async () => {
     rmSync(folder, { recursive: true, force: true });
 });
 
-async function changed(file: string): Promise<void> {
-    writeFileSync(path.join(folder, file), '{ "format": "pom-observations", "version": 1, "metrics": {} }\n');
+/** Writes a snapshot (or another file) the way a pull does, and says so as the editor's file watcher would. */
+async function write(file: string, metrics: Record<string, unknown>): Promise<void> {
+    writeFileSync(path.join(folder, file), `${JSON.stringify({ format: 'pom-observations', version: 1, metrics })}\n`);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
         changes: [{ uri: LspClient.uri(path.join(folder, file)), type: FileChangeType.Changed }],
     });
 }
 
-describe('a changed observations snapshot', () => {
-    test('rebuilds the model and publishes its diagnostics again; another JSON file does not', async () => {
-        const before = client.published(model);
-        await changed('other.json');
-        await client.settle();
-        expect(client.published(model)).toBe(before);
+const codes = () => (client.diagnostics(model) ?? []).map((d) => d.code);
 
-        await changed('observations.json');
-        await client.waitForDiagnostics((view) => view.published(model) > before, 'diagnostics published again after the snapshot changed');
-        expect(client.diagnostics(model)?.some((d) => d.code === 'orphan')).toBe(true);
+describe('a changed snapshot of observations', () => {
+    test('is read again: the evidence diagnostics follow it; another JSON file changes nothing', async () => {
+        // No snapshot: the evidence checks are silent.
+        expect(codes()).not.toContain('metric-no-observations');
+
+        await write('other.json', {});
+        await client.settle();
+        expect(codes()).not.toContain('metric-no-observations');
+
+        await write('observations.json', {});
+        await client.waitForDiagnostics(
+            () => codes().includes('metric-no-observations'),
+            'metric-no-observations once the snapshot holds nothing for the metric',
+        );
+
+        const observations = [{ date: '2026-11-30', value: 42.1 }];
+        await write('observations.json', { 'shop.Conversion': { source: 'file conversion.csv', stale: false, observations } });
+        await client.waitForDiagnostics(
+            () => !codes().includes('metric-no-observations'),
+            'metric-no-observations gone once the snapshot holds observations',
+        );
+        await client.settle();
     });
 });

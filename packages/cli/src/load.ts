@@ -1,22 +1,32 @@
-// Builds workspaces from files on disk with the language package: the one place the CLI turns paths into models.
-// The paths' project files decide the models (see projects.ts); each is built in a workspace of its own.
-import type { LangiumDocument } from 'langium';
-import { URI } from 'langium';
-import { buildWorkspace, type PomServices } from 'pom-language';
+// From paths on the command line to models: the paths' project files decide the models (see projects.ts); each
+// model's files are read, built in a fresh batch workspace of the language package, and compiled with paths relative
+// to the project's folder (else the inputs' common folder). Every command that reads a model comes here.
+import path from 'node:path';
+import { type LangiumDocument, URI } from 'langium';
+import { buildWorkspace, type CompiledModel, type PomServices } from 'pom-language';
 import { createNodePomServices, type PomProject } from 'pom-language/node';
 import { UsageError } from './errors.js';
 import { commonRoot, readModelFiles } from './files.js';
 import { describePlans, type ModelPlan, planModels } from './projects.js';
 
+/** A model file's text, and the path the compiled model records for it. */
+export interface SourceText {
+    readonly absolute: string;
+    readonly relative: string;
+    readonly text: string;
+}
+
 export interface LoadedModel {
     readonly services: PomServices;
     readonly documents: LangiumDocument[];
+    /** Absolute paths of the files read, sorted. */
     readonly files: string[];
     /** The documents of the files the paths named: whose problems are reported. */
     readonly reported: LangiumDocument[];
     readonly project: PomProject | undefined;
     /** What compiled paths are relative to: the project's folder, else the inputs' common folder. */
     readonly root: string;
+    compile(): CompiledModel;
 }
 
 export interface LoadOptions {
@@ -24,44 +34,54 @@ export interface LoadOptions {
     asOf?: string;
 }
 
-/** Every model the paths name (several when they span projects), each built on its own. */
+/** Every model the paths name (several when they span projects), each built and validated on its own. */
 export async function loadModels(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel[]> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const plans = await planModels(inputs, { nested: true });
     const models: LoadedModel[] = [];
-    for (const plan of plans) models.push(await build(plan, inputs, options));
+    for (const plan of plans) models.push(await loadPlan(plan, inputs, options));
     return models;
 }
 
-/** The one model the paths name; naming files of several projects is a usage error. */
+/** The one model under `paths` (the current folder when none), built and validated; several projects is a usage error. */
 export async function loadModel(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const inputs = paths.length > 0 ? paths : ['.'];
     const plans = await planModels(inputs, { nested: false });
     if (plans.length > 1) {
         throw new UsageError(`these paths hold ${plans.length} models: ${describePlans(plans)}; give the paths of one at a time`);
     }
-    return build(plans[0], inputs, options);
+    return loadPlan(plans[0], inputs, options);
 }
 
-async function build(plan: ModelPlan, inputs: readonly string[], options: LoadOptions): Promise<LoadedModel> {
-    const sources = await readModelFiles(plan.files);
-    const { Pom } = createNodePomServices();
+async function loadPlan(plan: ModelPlan, inputs: readonly string[], options: LoadOptions): Promise<LoadedModel> {
     const root = plan.project?.root ?? commonRoot(plan.files, inputs);
-    configureEvidence(Pom, root, options.asOf);
-    const documents = await buildWorkspace(
-        Pom,
-        sources.map((s) => ({ uri: URI.file(s.path), text: s.text })),
-        { indexReferences: false, acceptAnyFile: true },
-    );
+    const sources = await readModelFiles(plan.files);
+    const texts = sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text }));
+    const built = await build(texts, (services) => configureEvidence(services, root, options.asOf));
     const reported = new Set(plan.reported);
     return {
-        services: Pom,
-        documents,
+        ...built,
         files: plan.files,
-        reported: documents.filter((d) => reported.has(d.uri.fsPath)),
+        reported: built.documents.filter((d) => reported.has(d.uri.fsPath)),
         project: plan.project,
         root,
     };
+}
+
+/** The compiled model under `paths`, and the folder its paths are relative to. */
+export async function compileModel(paths: readonly string[], options: LoadOptions = {}): Promise<{ model: CompiledModel; root: string }> {
+    const loaded = await loadModel(paths, options);
+    return { model: loaded.compile(), root: loaded.root };
+}
+
+/** Texts that are not (or not only) on disk, such as files read from git objects, compiled as one model. */
+export async function compileSources(sources: readonly SourceText[]): Promise<CompiledModel> {
+    return (await build(sources)).compile();
+}
+
+/** `file` relative to `root`, `/`-separated whatever the platform. */
+export function relativePath(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** The model root (where the snapshot is when there is no project file) and the as-of date of the evidence checks. */
@@ -73,4 +93,19 @@ export function configureEvidence(services: PomServices, root: string, asOf: str
         throw new UsageError(`--as-of: ${(error as Error).message}`);
     }
     context.setModelRoots([URI.file(root)]);
+}
+
+async function build(
+    sources: readonly SourceText[],
+    configure?: (services: PomServices) => void,
+): Promise<Pick<LoadedModel, 'services' | 'documents' | 'compile'>> {
+    const { Pom } = createNodePomServices({}, { batch: true });
+    configure?.(Pom);
+    const documents = await buildWorkspace(
+        Pom,
+        sources.map((s) => ({ uri: URI.file(s.absolute), text: s.text })),
+    );
+    const relative = new Map(sources.map((s) => [URI.file(s.absolute).toString(), s.relative]));
+    const compile = () => Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relative.get(uri.toString()) ?? uri.path });
+    return { services: Pom, documents, compile };
 }

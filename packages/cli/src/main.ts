@@ -69,6 +69,8 @@ export function createProgram(): Command {
         .option('-o, --output <file>', 'write to a file instead of stdout')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'svg', 'mermaid', 'dot']).default('html'))
         .option('-s, --select <selector>', 'draw only these elements and the links among them (see pom lineage)')
+        .option('--view <name>', 'draw one named view (a `view` declaration): its elements and the links among them')
+        .option('--all-views', 'write a page per view and an index.html linking them to the folder given with -o')
         .option(AS_OF, AS_OF_HELP)
         .action((paths: string[], options) => run(async () => (await import('./commands/graph.js')).graph(paths, options)));
 

@@ -8,12 +8,11 @@
 // to its own folder, as `pom compile` writes them: `pom diff before/ after/` compares before/x.pom with after/x.pom.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { URI } from 'langium';
-import { buildWorkspace, type CompiledModel, MODEL_FORMAT, MODEL_VERSION } from 'pom-language';
-import { createNodePomServices } from 'pom-language/node';
+import { type CompiledModel, MODEL_FORMAT, MODEL_VERSION } from 'pom-language';
 import { UsageError } from './errors.js';
 import { commonRoot, displayPath, findModelFiles, readModelFiles } from './files.js';
 import { readCommitFiles, repositoryRoot, resolveCommit } from './git-objects.js';
+import { compileSources, relativePath } from './load.js';
 
 export type Side =
     | { type: 'json'; file: string; label: string }
@@ -94,7 +93,7 @@ async function loadSide(side: Side, scope: readonly string[], gitRoot: string | 
         case 'git': {
             const paths = scope.map((p) => repositoryPath(p, side.root));
             const files = readCommitFiles(side.commit, paths, side.root);
-            return compileTexts(files.map((f) => ({ absolute: path.join(side.root, f.path), relative: f.path, text: f.text })));
+            return compileSources(files.map((f) => ({ absolute: path.join(side.root, f.path), relative: f.path, text: f.text })));
         }
         case 'files': {
             const given = side.paths.length > 0 ? side.paths : scope;
@@ -102,33 +101,18 @@ async function loadSide(side: Side, scope: readonly string[], gitRoot: string | 
             const root = gitRoot ?? commonRoot(files, given);
             if (gitRoot !== undefined) for (const file of files) repositoryPath(file, gitRoot);
             const sources = await readModelFiles(files);
-            return compileTexts(sources.map((s) => ({ absolute: s.path, relative: relative(root, s.path), text: s.text })));
+            return compileSources(sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text })));
         }
     }
 }
 
 /** A path on the command line as a path inside the repository, `/`-separated ('' for its top folder). */
 function repositoryPath(given: string, root: string): string {
-    const inside = relative(root, path.resolve(given));
+    const inside = relativePath(root, path.resolve(given));
     if (inside.startsWith('../') || inside === '..' || path.isAbsolute(inside)) {
         throw new UsageError(`${displayPath(path.resolve(given))} is outside the git repository ${displayPath(root)}`);
     }
     return inside;
-}
-
-function relative(root: string, file: string): string {
-    return path.relative(root, file).split(path.sep).join('/');
-}
-
-async function compileTexts(files: ReadonlyArray<{ absolute: string; relative: string; text: string }>): Promise<CompiledModel> {
-    const { Pom } = createNodePomServices();
-    const relativePaths = new Map(files.map((f) => [URI.file(f.absolute).toString(), f.relative]));
-    const documents = await buildWorkspace(
-        Pom,
-        files.map((f) => ({ uri: URI.file(f.absolute), text: f.text })),
-        { indexReferences: false, acceptAnyFile: true },
-    );
-    return Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relativePaths.get(uri.toString()) ?? uri.path });
 }
 
 function readCompiledModel(file: string): CompiledModel {

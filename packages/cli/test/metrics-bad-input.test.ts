@@ -13,8 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => removeScratch(scratch));
 
-const HEADER =
-    'namespace t\n\nkind sourced extends metric {\n  field data: string\n  field query: string\n  field connection: string\n}\n\n';
+const HEADER = 'namespace t\n\n';
 
 /** Each metric's source, and the one-line error its pull must fail with. */
 const CASES: Array<{ name: string; source: string; error: string | RegExp }> = [
@@ -76,7 +75,7 @@ describe('a source with bad data fails at its metric and keeps the previous obse
             CASES.map((c) => [`t.${c.name}`, { source: 'file old.csv', stale: false, observations: PREVIOUS(c.name) }]),
         );
         const folder = folderWith(scratch, 'bad', {
-            'm.pom': HEADER + CASES.map((c) => `sourced ${c.name} {\n  ${c.source}\n}\n`).join(''),
+            'm.pom': HEADER + CASES.map((c) => `metric ${c.name} {\n  ${c.source}\n}\n`).join(''),
             'observations.json': `${JSON.stringify({ format: 'pom-observations', version: 1, metrics: previous }, null, 2)}\n`,
             'good.csv': 'date,value\n2026-01-05,1\n',
             'bad-date.csv': 'date,value\n2026-01-05,1\n2026-13-05,2\n',
@@ -106,14 +105,14 @@ describe('a source with bad data fails at its metric and keeps the previous obse
             else expect(entry.error, c.name).toMatch(c.error);
             // Sources are pulled in metric id order; the line gives the metric's place in the model.
             const line = lines.find((l) => l.includes(` t.${c.name} failed `));
-            expect(line, c.name).toMatch(new RegExp(`^m\\.pom:${9 + 3 * CASES.indexOf(c)}:1: t\\.${c.name} failed \\(`));
+            expect(line, c.name).toMatch(new RegExp(`^m\\.pom:${3 + 3 * CASES.indexOf(c)}:1: t\\.${c.name} failed \\(`));
             expect(line?.endsWith(`: ${entry.error}`), c.name).toBe(true);
         }
     });
 
     it('a 100 MB file is read by DuckDB in bounded memory: aggregated it pulls, row by row it is over the bound', async () => {
         const folder = folderWith(scratch, 'large', {
-            'm.pom': `${HEADER}sourced Daily {\n  data: "big.csv"\n  query: "select date, avg(value) as value from source group by date"\n}\nsourced Raw {\n  data: "big.csv"\n}\n`,
+            'm.pom': `${HEADER}metric Daily {\n  data: "big.csv"\n  query: "select date, avg(value) as value from source group by date"\n}\nmetric Raw {\n  data: "big.csv"\n}\n`,
         });
         await largeCsv(path.join(folder, 'big.csv'), 100);
         expect(lstatSync(path.join(folder, 'big.csv')).size).toBeGreaterThan(95 * 1024 * 1024);
@@ -128,14 +127,14 @@ describe('a source with bad data fails at its metric and keeps the previous obse
 });
 
 describe('problems with the project write nothing and exit 2', () => {
-    const model = `${HEADER}sourced Good {\n  data: "d.csv"\n}\n`;
+    const model = `${HEADER}metric Good {\n  data: "d.csv"\n}\n`;
     const csv = 'date,value\n2026-01-05,1\n';
 
     it('a snapshot that is not one is left as it is', () => {
         const folder = folderWith(scratch, 'corrupt', { 'm.pom': model, 'd.csv': csv, 'observations.json': '{ "half": ' });
         const run = runPom(['metrics', 'pull'], { cwd: folder });
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/observations\.json is not valid JSON .*it was left as it is/);
+        expect(run.stderr).toMatch(/observations\.json is not valid JSON: .*; fix it or move it away, it was left as it is$/m);
         expect(readFileSync(path.join(folder, 'observations.json'), 'utf8')).toBe('{ "half": ');
     });
 

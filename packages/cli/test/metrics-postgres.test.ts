@@ -50,11 +50,11 @@ function project(): string {
         unset: { ...base, password: { env: 'POM_TEST_PG_UNSET' } },
     };
     const metric = (name: string, connection: string, query: string) =>
-        `sourced ${name} {\n  connection: "${connection}"\n  query: "${query}"\n}\n`;
+        `metric ${name} {\n  connection: "${connection}"\n  query: "${query}"\n}\n`;
     return folderWith(scratch, 'project', {
         'pom.json': JSON.stringify({ name: 'pg', connections }, null, 2),
         'm.pom': [
-            'namespace t\n\nkind sourced extends metric {\n  field query: string\n  field connection: string\n}\n\n',
+            'namespace t\n\n',
             // Sorted by id: the silent server comes first, so the sources after it show the pull moved on.
             metric('AHanging', 'silent', 'select 1 as date, 1 as value'),
             metric('BadColumn', 'warehouse', 'select nope as date, n as value from signups'),
@@ -100,10 +100,10 @@ describe('pom metrics pull from Postgres', () => {
         expect(metrics['t.WrongPassword'].error).toBe('password authentication failed for user "pom"');
         const lines = run.stderr.trim().split('\n');
         expect(lines.slice(0, 4)).toEqual([
-            'm.pom:8:1: t.AHanging failed (postgres silent): no answer from the database within 1 s',
-            'm.pom:12:1: t.BadColumn failed (postgres warehouse): column "nope" does not exist',
-            'm.pom:24:1: t.Unset failed (postgres unset): the environment variable POM_TEST_PG_UNSET (the password of connection `unset`) is not set',
-            'm.pom:28:1: t.WrongPassword failed (postgres wrong): password authentication failed for user "pom"',
+            'm.pom:3:1: t.AHanging failed (postgres silent): no answer from the database within 1 s',
+            'm.pom:7:1: t.BadColumn failed (postgres warehouse): column "nope" does not exist',
+            'm.pom:19:1: t.Unset failed (postgres unset): the environment variable POM_TEST_PG_UNSET (the password of connection `unset`) is not set',
+            'm.pom:23:1: t.WrongPassword failed (postgres wrong): password authentication failed for user "pom"',
         ]);
         for (const secret of [PASSWORD, WRONG, encodeURIComponent(PASSWORD)]) {
             expect(text).not.toContain(secret);

@@ -91,7 +91,7 @@ describe('pom metrics pull', () => {
             expect(run.status).toBe(1);
             const lines = run.stderr.trim().split('\n');
             expect(lines[0]).toBe(
-                'shop.pom:11:1: shop.Onboarding failed (file data/onboarding.csv): row 2: the value `oops` is not a number',
+                'shop.pom:4:1: shop.Onboarding failed (file data/onboarding.csv): row 2: the value `oops` is not a number',
             );
             expect(lines[1]).toMatch(/pulled 3 metrics .*; 1 source failed and kept the previous observations, marked stale$/);
             const after = snapshotOf(project);

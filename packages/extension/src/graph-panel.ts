@@ -1,6 +1,7 @@
-// "POM: Show Graph": one webview panel beside the editor that draws the compiled model (the renderer is
-// media/graph, bundled to dist/media) and keeps it live: a new model after each build, the element under the
+// "POM: Show Graph": one webview panel beside the editor that draws the compiled model (the renderer is the
+// pom-graph package, whose browser bundles scripts/bundle.js copies to dist/media) and keeps it live: a new model after each build, the element under the
 // editor's cursor, and the webview's requests (reveal a source, export the picture, report an error) done here.
+import type { HostMessage, WebviewMessage } from 'pom-graph/protocol';
 import type { CompiledModel } from 'pom-language/model';
 import { CompiledModelRequest, ElementAtRequest, type ModelStats } from 'pom-language/protocol';
 import * as vscode from 'vscode';
@@ -8,10 +9,11 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { POM_LANGUAGE } from './language-client.js';
 import { createNonce, graphHtml } from './webview-html.js';
 import { exportBytes, parseWebviewMessage } from './webview-messages.js';
-import { type HostMessage, SHOW_GRAPH_COMMAND, type WebviewMessage } from './webview-protocol.js';
 
 /** Also the `onWebviewPanel:` activation event that restores an open graph after a reload. */
 export const GRAPH_VIEW_TYPE = 'pom.graph';
+/** The command that opens the graph beside the editor. */
+export const SHOW_GRAPH_COMMAND = 'pom.showGraph';
 export const MODEL_DEBOUNCE_MS = 200;
 export const CURSOR_DEBOUNCE_MS = 100;
 

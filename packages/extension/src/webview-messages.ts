@@ -1,7 +1,7 @@
 // Checks what the graph webview posts before the host acts on it. The webview draws model text and is the less
 // trusted side: anything that is not exactly a message of webview-protocol.ts is dropped, and an export must be the
 // picture it claims to be.
-import type { WebviewMessage } from './webview-protocol.js';
+import type { WebviewMessage } from 'pom-graph/protocol';
 
 /** Larger exports are refused rather than written: a picture of 10,000 elements is far smaller. */
 export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;

@@ -145,7 +145,7 @@ describe('the page', () => {
         const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
         expect(csp).toBe(
             "default-src 'none'; script-src 'nonce-abc123'; style-src https://*.vscode-cdn.net; " +
-                'img-src https://*.vscode-cdn.net data: blob:; font-src https://*.vscode-cdn.net',
+                'img-src https://*.vscode-cdn.net data: blob:; font-src https://*.vscode-cdn.net; worker-src blob:',
         );
         expect(html.match(/Content-Security-Policy/g)).toHaveLength(1);
         // Every source is the webview's own resource origin, a nonce, or local data.

@@ -14,11 +14,7 @@ vi.mock('../src/language-client.js', () => ({ POM_LANGUAGE: 'pom' }));
 
 const MODEL = `namespace shop
 
-kind sourced extends metric {
-  field data: string
-}
-
-sourced Conversion {
+metric Conversion {
   data: "conversion.csv"
 }
 `;
@@ -65,7 +61,7 @@ describe('POM: Pull Metrics', () => {
     it('names a failing source, keeps the output in the POM channel', async () => {
         workspace('failing', 'date,value\n2026-01-05,lots\n');
         await pull();
-        const line = 'shop.pom:7:1: shop.Conversion failed (file conversion.csv): row 1: the value `lots` is not a number';
+        const line = 'shop.pom:3:1: shop.Conversion failed (file conversion.csv): row 1: the value `lots` is not a number';
         expect(editor.messages).toEqual([{ level: 'error', text: `POM: ${line}; their previous observations are kept, marked stale.` }]);
         expect(editor.log).toContain(`info ${line}`);
     });

@@ -192,6 +192,30 @@ describe('scopes of each construct in fixtures/highlighting.pom', () => {
         ]);
     });
 
+    it('a view: keyword, name, title, keys, single- and double-quoted selectors and a layout', () => {
+        expectScopes('view Story "From the bet to the north star" {', [
+            ['view', 'storage.type.view.pom', 'meta.declaration.view.pom'],
+            ['Story', 'entity.name.type.view.pom'],
+            ['From the bet to the north star', 'string.quoted.double.pom'],
+            ['{', 'punctuation.section.block.begin.pom', 'meta.block.view.pom'],
+        ]);
+        expectScopes(`include: '+WizardBet+', "kind:driver"; exclude: 'tag:"plg"'`, [
+            ['include', 'variable.other.property.key.pom', 'meta.block.view.pom'],
+            ["'", 'punctuation.definition.string.begin.pom'],
+            ['+WizardBet+', 'string.quoted.single.pom'],
+            ["'", 'punctuation.definition.string.end.pom'],
+            [',', 'punctuation.separator.comma.pom'],
+            ['kind:driver', 'string.quoted.double.pom'],
+            [';', 'punctuation.terminator.pom'],
+            ['exclude', 'variable.other.property.key.pom'],
+            ['tag:"plg"', 'string.quoted.single.pom'],
+        ]);
+        expectScopes('layout: flow', [
+            ['layout', 'variable.other.property.key.pom'],
+            ['flow', 'variable.other.reference.pom'],
+        ]);
+    });
+
     it('the namespace declaration', () => {
         expectScopes('namespace acme.fixture;', [
             ['namespace', 'keyword.other.namespace.pom'],

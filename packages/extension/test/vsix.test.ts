@@ -22,7 +22,15 @@ const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const vsixPath = join(extensionDir, 'pom-vscode.vsix');
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
-const COMMANDS = ['pom.goToUpstream', 'pom.goToDownstream', 'pom.compileModel', 'pom.showLineage', 'pom.showGraph', 'pom.showOutput'];
+const COMMANDS = [
+    'pom.goToUpstream',
+    'pom.goToDownstream',
+    'pom.compileModel',
+    'pom.showLineage',
+    'pom.showGraph',
+    'pom.pullMetrics',
+    'pom.showOutput',
+];
 
 /** The graph webview's script and style (media/graph, bundled by scripts/bundle.js), which graph-panel.ts loads. */
 const MEDIA_FILES = ['extension/dist/media/graph-webview.js', 'extension/dist/media/graph.css'];
@@ -162,6 +170,7 @@ describe('the manifest', () => {
         expect(titles['pom.goToDownstream']).toBe('POM: Go to Downstream…');
         expect(titles['pom.compileModel']).toBe('POM: Compile Model to JSON');
         expect(titles['pom.showGraph']).toBe('POM: Show Graph');
+        expect(titles['pom.pullMetrics']).toBe('POM: Pull Metrics');
         const palette = manifest.contributes.menus.commandPalette;
         expect(palette.map((entry) => entry.command).sort()).toEqual([...COMMANDS].sort());
         for (const entry of palette) expect(entry.when, entry.command).toBe('editorLangId == pom');
@@ -174,10 +183,12 @@ describe('the manifest', () => {
         ]);
     });
 
-    it('has the pom.trace.server setting', () => {
+    it('has the pom.trace.server setting, and pom.cliPath that only the user (not a workspace) sets', () => {
         const trace = manifest.contributes.configuration.properties['pom.trace.server'];
         expect(trace.enum).toEqual(['off', 'messages', 'verbose']);
         expect(trace.default).toBe('off');
+        const cliPath = manifest.contributes.configuration.properties['pom.cliPath'];
+        expect(cliPath).toMatchObject({ type: 'string', default: '', scope: 'machine' });
     });
 
     it('runs in untrusted workspaces, and says what is limited in virtual ones', () => {

@@ -1,10 +1,21 @@
 // The public API of the POM language package.
 export * from './compile/compiled-model.js';
-export { type CompileOptions, compareLocations, ModelCompiler } from './compile/model-compiler.js';
-export { linkFlowSource, linkFlowTarget, ModelGraph, type ModelLineageOptions } from './compile/model-graph.js';
+export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler } from './compile/model-compiler.js';
+export { linkFlowSource, linkFlowTarget, ModelGraph } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
-export { FormatInvariantError, type FormatResult, formatText, type SyntaxProblem } from './format/format-text.js';
+export {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    parseSnapshot,
+    SNAPSHOT_FILE,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+    SnapshotError,
+} from './evidence/snapshot.js';
+export { FormatInvariantError, type FormatResult, type FormatServices, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
 export {
     flowSource,
@@ -12,11 +23,10 @@ export {
     LineageGraph,
     type LineageLink,
     type LineageNode,
-    type LineageQueryOptions,
 } from './lineage/lineage-graph.js';
 export { LineageIndex } from './lineage/lineage-index.js';
 export * from './model/element-context.js';
-export { type Flow, flowOf, KindSystem } from './model/kind-system.js';
+export { flowOf, KindSystem } from './model/kind-system.js';
 export { qualifiedName } from './model/qualified-names.js';
 export * from './model/stages.js';
 export { createPomServices, PomModule, type PomServices } from './pom-module.js';
@@ -24,7 +34,10 @@ export { ensurePrelude, isPrelude, PRELUDE_SOURCE, PRELUDE_URI } from './prelude
 export * from './protocol/lsp-protocol.js';
 export * from './query/lineage-tree.js';
 export * from './query/selectors.js';
-export { CODES, type Code, RULES, type RuleInfo, type Severity, severityOf } from './validation/codes.js';
+export { type Flow, FlowGraph, type FlowQueryOptions } from './util/flow-graph.js';
+export { CODES, type Code, RULES, type RuleInfo, type Severity, severityName, severityOf } from './validation/codes.js';
+export * from './views/compiled-views.js';
+export { VIEW_KEYS, VIEW_LAYOUTS, type ViewLayout, type ViewSelectors, viewElements } from './views/view-selection.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';
 export {
     type ConnectionSpec,

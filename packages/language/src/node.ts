@@ -2,11 +2,14 @@
 import { realpathSync } from 'node:fs';
 import type { DefaultSharedModuleContext } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createPomServices } from './pom-module.js';
+import { createPomServices, type PomServiceOptions } from './pom-module.js';
 
 /** The services on Node's file system, able to follow symbolic links when checking where data paths lead. */
-export function createNodePomServices(context: Omit<DefaultSharedModuleContext, 'fileSystemProvider'> = {}) {
-    const services = createPomServices({ ...context, ...NodeFileSystem });
+export function createNodePomServices(
+    context: Omit<DefaultSharedModuleContext, 'fileSystemProvider'> = {},
+    options: PomServiceOptions = {},
+) {
+    const services = createPomServices({ ...context, ...NodeFileSystem }, options);
     services.Pom.pom.EvidenceContext.realPath = realPath;
     return services;
 }

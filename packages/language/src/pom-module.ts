@@ -25,6 +25,7 @@ import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
 import { PomCompletionProvider } from './lsp/pom-completion-provider.js';
+import { PomDefinitionProvider } from './lsp/pom-definition-provider.js';
 import { PomFormatter } from './lsp/pom-formatter.js';
 import { PomFuzzyMatcher } from './lsp/pom-fuzzy-matcher.js';
 import { PomHoverProvider } from './lsp/pom-hover-provider.js';
@@ -39,24 +40,19 @@ import { KindSystem } from './model/kind-system.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
-import { registerValidationChecks } from './validation/pom-validator.js';
+import { PomValidator, registerValidationChecks } from './validation/pom-validator.js';
 import { WorkspaceRules } from './validation/workspace-rules.js';
+import { registerViewChecks } from './views/view-checks.js';
+import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
 import { ProjectPartitions } from './workspace/project-partitions.js';
 
-/** Services shared by every language of the server; POM adds which project (model) each document belongs to. */
-export interface PomAddedSharedServices {
-    pom: {
-        Projects: ProjectPartitions;
-    };
-}
-
-export type PomSharedServices = LangiumSharedServices & PomAddedSharedServices;
-
+/** The services POM adds, and the Langium services it replaces, with their own types: no consumer needs a cast. */
 export interface PomAddedServices {
+    shared: PomSharedServices;
     pom: {
         Projects: ProjectPartitions;
         NameIndex: NameIndex;
@@ -64,21 +60,76 @@ export interface PomAddedServices {
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
+        ViewGraph: ViewGraph;
         EvidenceContext: EvidenceContext;
         EvidenceIndex: EvidenceIndex;
+    };
+    parser: {
+        TokenBuilder: PomTokenBuilder;
+        ParserErrorMessageProvider: PomParserErrorMessageProvider;
+        LexerErrorMessageProvider: PomLexerErrorMessageProvider;
+    };
+    references: {
+        ScopeComputation: PomScopeComputation;
+        ScopeProvider: PomScopeProvider;
+    };
+    validation: {
+        DocumentValidator: PomDocumentValidator;
+        PomValidator: PomValidator;
+    };
+    lsp: {
+        HoverProvider: PomHoverProvider;
+        CodeLensProvider: PomCodeLensProvider;
+        CallHierarchyProvider: PomCallHierarchyProvider;
+        TypeHierarchyProvider: PomTypeHierarchyProvider;
+        InlayHintProvider: PomInlayHintProvider;
+        RenameProvider: PomRenameProvider;
+        CompletionProvider: PomCompletionProvider;
+        CodeActionProvider: PomCodeActionProvider;
+        DocumentSymbolProvider: PomDocumentSymbolProvider;
+        Formatter: PomFormatter;
+        SemanticTokenProvider: PomSemanticTokenProvider;
     };
 }
 
 export type PomServices = LangiumServices & PomAddedServices;
 
-export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedServices> = {
+/** The shared services POM adds (which project, or model, each document belongs to) and those it replaces. */
+export interface PomAddedSharedServices {
     pom: {
-        Projects: (services) => (services.shared as PomSharedServices).pom.Projects,
+        Projects: ProjectPartitions;
+    };
+    ServiceRegistry: PomServiceRegistry;
+    workspace: {
+        WorkspaceManager: PomWorkspaceManager;
+        IndexManager: PomIndexManager;
+    };
+    lsp: {
+        NodeKindProvider: PomNodeKindProvider;
+        FuzzyMatcher: PomFuzzyMatcher;
+    };
+}
+
+export type PomSharedServices = LangiumSharedServices & PomAddedSharedServices;
+
+export interface PomServiceOptions {
+    /**
+     * For tools that build a workspace once and read it (the CLI): skip the reference index, which only find
+     * references and rename use, and parse every file they are given as POM, whatever its extension, so that a file
+     * the user names explicitly is reported on instead of refused. The language server leaves it off.
+     */
+    batch?: boolean;
+}
+
+export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAddedServices, 'shared'>> = {
+    pom: {
+        Projects: (services) => services.shared.pom.Projects,
         NameIndex: (services) => new NameIndex(services.shared, services.pom.Projects),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
+        ViewGraph: (services) => new ViewGraph(services),
         EvidenceContext: (services) => new EvidenceContext(services.shared),
         EvidenceIndex: (services) => new EvidenceIndex(services),
     },
@@ -90,13 +141,15 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
     references: {
         ScopeComputation: (services) => new PomScopeComputation(services),
-        ScopeProvider: (services) => new PomScopeProvider(services as PomServices),
+        ScopeProvider: (services) => new PomScopeProvider(services),
     },
     validation: {
-        DocumentValidator: (services) => new PomDocumentValidator(services as PomServices),
+        DocumentValidator: (services) => new PomDocumentValidator(services),
+        PomValidator: (services) => new PomValidator(services),
     },
     lsp: {
         HoverProvider: (services) => new PomHoverProvider(services),
+        DefinitionProvider: (services) => new PomDefinitionProvider(services),
         CodeLensProvider: (services) => new PomCodeLensProvider(services),
         CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
@@ -110,28 +163,37 @@ export const PomModule: Module<PomServices, PartialLangiumServices & PomAddedSer
     },
 };
 
-export const PomSharedModule: Module<PomSharedServices, PartialLangiumSharedServices & PomAddedSharedServices> = {
-    pom: {
-        Projects: () => new ProjectPartitions(),
-    },
-    ServiceRegistry: (services) => new PomServiceRegistry(services),
-    workspace: {
-        WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
-        IndexManager: (services) => new PomIndexManager(services),
-    },
-    lsp: {
-        // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
-        TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
-        NodeKindProvider: () => new PomNodeKindProvider(),
-        FuzzyMatcher: () => new PomFuzzyMatcher(),
-    },
-};
+export function createPomSharedModule(
+    options: PomServiceOptions = {},
+): Module<PomSharedServices, PartialLangiumSharedServices & PomAddedSharedServices> {
+    const batch = options.batch ?? false;
+    return {
+        pom: {
+            Projects: () => new ProjectPartitions(),
+        },
+        ServiceRegistry: (services) => new PomServiceRegistry(services, { acceptAnyFile: batch }),
+        workspace: {
+            WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
+            IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
+        },
+        lsp: {
+            // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
+            TextDocumentContentProvider: (services) => new DefaultTextDocumentContentProvider(services, 'builtin'),
+            NodeKindProvider: () => new PomNodeKindProvider(),
+            FuzzyMatcher: () => new PomFuzzyMatcher(),
+        },
+    };
+}
 
-export function createPomServices(context: DefaultSharedModuleContext): { shared: PomSharedServices; Pom: PomServices } {
-    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedModule);
+export function createPomServices(
+    context: DefaultSharedModuleContext,
+    options: PomServiceOptions = {},
+): { shared: PomSharedServices; Pom: PomServices } {
+    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, createPomSharedModule(options));
     const Pom = inject(createDefaultModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(Pom);
     registerValidationChecks(Pom);
+    registerViewChecks(Pom);
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     registerEvidenceRules(Pom);

@@ -256,14 +256,14 @@ describe('element starts', () => {
 });
 
 describe('keywords', () => {
-    test('at the start of a file: namespace, kind and abstract, and no soft keyword', async () => {
+    test('at the start of a file: namespace, kind, abstract and view, and no soft keyword', async () => {
         const { items } = await complete('<|>');
-        expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['abstract', 'kind', 'namespace']);
+        expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['abstract', 'kind', 'namespace', 'view']);
     });
 
     test('after the namespace there is no second namespace', async () => {
         const { items } = await complete('namespace acme.growth\n\n<|>\n');
-        expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['abstract', 'kind']);
+        expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['abstract', 'kind', 'view']);
     });
 
     test('in a kind body: stage, field and relation only, with the field and relation snippets', async () => {

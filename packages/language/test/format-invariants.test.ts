@@ -6,9 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CstUtils, EmptyFileSystem, isLeafCstNode, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { FormatInvariantError, formatText } from '../src/format/format-text.js';
-import { isElement, isKindDecl } from '../src/generated/ast.js';
-import { createPomServices, type PomServices } from '../src/pom-module.js';
+import { FormatInvariantError, type FormatServices, formatText } from '../src/format/format-text.js';
+import { isElement, isKindDecl, isViewDecl } from '../src/generated/ast.js';
+import { createPomServices } from '../src/pom-module.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'out']);
@@ -54,7 +54,12 @@ function bodySeparators(text: string): Set<number> {
     const document = Pom.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///separators.pom'));
     return new Set(
         CstUtils.streamCst(document.parseResult.value.$cstNode!)
-            .filter((n) => isLeafCstNode(n) && (n.text === ',' || n.text === ';') && (isElement(n.astNode) || isKindDecl(n.astNode)))
+            .filter(
+                (n) =>
+                    isLeafCstNode(n) &&
+                    (n.text === ',' || n.text === ';') &&
+                    (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
+            )
             .map((n) => n.offset),
     );
 }
@@ -131,7 +136,7 @@ describe('the safety net', () => {
         const dropComment = {
             formatDocument: async () => [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 34 } }, newText: '' }],
         };
-        const broken = Object.create(Pom, { lsp: { value: { ...Pom.lsp, Formatter: dropComment } } }) as PomServices;
+        const broken: FormatServices = { shared: Pom.shared, parser: Pom.parser, lsp: { Formatter: dropComment } };
         await expect(formatText(broken, URI.parse('file:///a.pom'), text)).rejects.toThrow(FormatInvariantError);
         await expect(formatText(broken, URI.parse('file:///a.pom'), text)).rejects.toThrow('became ""');
         // The real formatter on the same text changes nothing it must keep.

@@ -5,7 +5,7 @@ import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument, TextDoc
 import { expectFormatting } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { isElement, isKindDecl } from '../src/generated/ast.js';
+import { isElement, isKindDecl, isViewDecl } from '../src/generated/ast.js';
 import { PomFormatter } from '../src/lsp/pom-formatter.js';
 import { createPomServices } from '../src/pom-module.js';
 
@@ -14,7 +14,7 @@ const formatter = services.Pom.lsp.Formatter!;
 const lexer = services.Pom.parser.Lexer;
 const ACME = new URL('../../../examples/acme/', import.meta.url);
 const PRELUDE = new URL('../src/prelude/prelude.pom', import.meta.url);
-const FIXTURES = ['elements', 'kinds', 'comments'];
+const FIXTURES = ['elements', 'kinds', 'comments', 'views'];
 const EDITOR: FormattingOptions = { tabSize: 4, insertSpaces: true };
 
 let documents = 0;
@@ -55,7 +55,10 @@ function tokens(text: string, without: ReadonlySet<number> = new Set()): string[
 function bodySeparators(text: string): Set<number> {
     const root = parse(text).parseResult.value.$cstNode!;
     const separators = CstUtils.streamCst(root).filter(
-        (n) => isLeafCstNode(n) && (n.text === ',' || n.text === ';') && (isElement(n.astNode) || isKindDecl(n.astNode)),
+        (n) =>
+            isLeafCstNode(n) &&
+            (n.text === ',' || n.text === ';') &&
+            (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
     );
     return new Set(separators.map((n) => n.offset));
 }

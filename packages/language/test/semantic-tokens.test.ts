@@ -19,6 +19,7 @@ funding Fund { model: capacity }
 insight Churn { source: data }
 bet Wizard { owner: Growth, funding: Fund, relatesTo: Churn [confidence: high], Nowhere, confidence: low }
 spike Db { for: Wizard, timebox: 2 weeks }
+view Story "S" { include: '+Wizard+', layout: flow }
 `;
 
 interface Token {
@@ -99,6 +100,14 @@ describe('a model with built-in and user-defined kinds', () => {
         expect(at(8, 'confidence', 2)).toEqual(is('property'));
         expect(at(8, 'low')).toEqual(is('enumMember'));
         expect(at(9, 'timebox')).toEqual(is('property'));
+    });
+
+    test('a view: its name is declared as an interface, its keys are properties, its selectors stay strings', () => {
+        expect(at(10, 'Story')).toEqual(is('interface', 'declaration'));
+        expect(at(10, 'include')).toEqual(is('property'));
+        expect(at(10, 'layout')).toEqual(is('property'));
+        expect(at(10, 'flow')).toEqual(is('enumMember'));
+        expect(tokens.filter((t) => t.line === 10).map((t) => t.text)).toEqual(['Story', 'include', 'layout', 'flow']);
     });
 
     test('references to elements take the type and modifier of the stage of their kind', () => {

@@ -1,19 +1,11 @@
 // `pom diff BASE [HEAD] [PATH…] [--format text|json|markdown] [--fail-on error|warning|change] [--select S] [-o FILE]`:
 // the semantic diff of two versions of a model (sources.ts reads them; the language package compares and renders).
 // Exit 0 whatever changed, unless --fail-on says otherwise; 2 for usage, I/O and git problems.
-import {
-    type CompiledModel,
-    diffModels,
-    diffToMarkdown,
-    diffToText,
-    type ModelDiff,
-    ModelGraph,
-    SelectorError,
-    selectElements,
-} from 'pom-language';
+import { type CompiledModel, diffModels, diffToMarkdown, diffToText, type ModelDiff } from 'pom-language';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { useColour } from '../report/text.js';
+import { select } from '../select.js';
 import { loadSides, parseSides } from '../sources.js';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
@@ -32,7 +24,7 @@ export async function diff(base: string, rest: string[], options: DiffCommandOpt
     const report = diffModels(models.base, models.head, {
         baseLabel: sides.base.label,
         headLabel: sides.head.label,
-        select: options.select === undefined ? undefined : select(options.select, models.base, models.head),
+        select: options.select === undefined ? undefined : selectOnBothSides(options.select, models.base, models.head),
     });
     const toFile = options.output !== undefined && options.output !== '-';
     const text =
@@ -46,18 +38,10 @@ export async function diff(base: string, rest: string[], options: DiffCommandOpt
 }
 
 /** The selected elements of each side; a selector that picks nothing on either side is a mistake worth saying. */
-function select(selector: string, base: CompiledModel, head: CompiledModel): { base: Set<string>; head: Set<string> } {
-    try {
-        const picked = {
-            base: selectElements(new ModelGraph(base), selector, { strict: false }),
-            head: selectElements(new ModelGraph(head), selector, { strict: false }),
-        };
-        if (picked.base.size === 0 && picked.head.size === 0) throw new UsageError(`\`${selector}\` selects no element on either side`);
-        return picked;
-    } catch (error) {
-        if (error instanceof SelectorError) throw new UsageError(error.message);
-        throw error;
-    }
+function selectOnBothSides(selector: string, base: CompiledModel, head: CompiledModel): { base: Set<string>; head: Set<string> } {
+    const picked = { base: select(base, selector, { strict: false }), head: select(head, selector, { strict: false }) };
+    if (picked.base.size === 0 && picked.head.size === 0) throw new UsageError(`\`${selector}\` selects no element on either side`);
+    return picked;
 }
 
 function failed(report: ModelDiff, failOn: FailOn | undefined): boolean {

@@ -1,20 +1,10 @@
 // `pom lineage SELECTOR [paths…] [--depth N] [--direction up|down|both] [--format text|json]`: the upstream and
 // downstream trees of every selected element. The trees are printed even when the model has errors (the exit code
 // says so, as for `pom compile`); a selector that does not parse or names nothing is a usage error.
-import path from 'node:path';
-import type { URI } from 'langium';
-import {
-    type LineageDirection,
-    type LineageTree,
-    type LineageTreeNode,
-    lineageTree,
-    ModelGraph,
-    SelectorError,
-    selectElements,
-    shortNames,
-} from 'pom-language';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { loadModel } from '../load.js';
+import { type LineageDirection, type LineageTree, type LineageTreeNode, lineageTree, ModelGraph, shortNames } from 'pom-language';
+import { modelExitCode, UsageError } from '../errors.js';
+import { compileModel } from '../load.js';
+import { select } from '../select.js';
 
 export type LineageFormat = 'text' | 'json';
 
@@ -28,20 +18,9 @@ export interface LineageOptions {
 
 export async function lineage(selector: string, paths: string[], options: LineageOptions): Promise<number> {
     const depth = parseDepth(options.depth);
-    const inputs = paths.length > 0 ? paths : ['.'];
-    const model = await loadModel(inputs, { asOf: options.asOf });
-    const root = model.root;
-    const compiled = model.services.pom.ModelCompiler.compile(model.documents, {
-        relativePath: (uri: URI) => path.relative(root, uri.fsPath).split(path.sep).join('/'),
-    });
+    const { model: compiled } = await compileModel(paths, { asOf: options.asOf });
     const graph = new ModelGraph(compiled);
-    let selected: Set<string>;
-    try {
-        selected = selectElements(graph, selector);
-    } catch (error) {
-        if (error instanceof SelectorError) throw new UsageError(error.message);
-        throw error;
-    }
+    const selected = select(graph, selector);
     const trees = [...selected].map((id) => lineageTree(graph, id, { direction: options.direction, depth, feedback: options.feedback }));
     if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ selector, elements: [...selected], trees }, null, 2)}\n`);
@@ -50,12 +29,7 @@ export async function lineage(selector: string, paths: string[], options: Lineag
         process.stdout.write(trees.map((tree) => renderTree(tree, names)).join('\n'));
     }
     if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
-    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) {
-        process.stderr.write(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
-        return EXIT_MODEL_ERRORS;
-    }
-    return EXIT_OK;
+    return modelExitCode(compiled);
 }
 
 function parseDepth(text: string | undefined): number | undefined {

@@ -6,17 +6,17 @@
 // snapshot is written); 2 usage or project problems (nothing is written).
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { URI } from 'langium';
-import { type CompiledModel, ModelGraph, SelectorError, selectElements } from 'pom-language';
+import type { CompiledModel, Snapshot } from 'pom-language';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { commonRoot, displayPath } from '../files.js';
-import { loadModel } from '../load.js';
+import { displayPath } from '../files.js';
+import { compileModel } from '../load.js';
 import { type MetricSource, metricSources } from '../metrics/metric-sources.js';
 import { progressBar } from '../metrics/progress.js';
 import { type PullProject, pullProject } from '../metrics/project.js';
 import { printable, SourceError, toObservations } from '../metrics/rows.js';
-import { type MetricEntry, readSnapshot, type Snapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
+import { type MetricEntry, readSnapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
 import { SourceRunner } from '../metrics/source-runner.js';
+import { select } from '../select.js';
 
 export const EXIT_SOURCE_FAILED = 1;
 
@@ -25,13 +25,8 @@ export interface PullOptions {
 }
 
 export async function metricsPull(paths: string[], options: PullOptions): Promise<number> {
-    const inputs = paths.length > 0 ? paths : ['.'];
-    const loaded = await loadModel(inputs);
-    const modelRoot = commonRoot(loaded.files, inputs);
+    const { model: compiled, root: modelRoot } = await compileModel(paths);
     const project = pullProject(modelRoot);
-    const compiled = loaded.services.pom.ModelCompiler.compile(loaded.documents, {
-        relativePath: (uri: URI) => path.relative(modelRoot, uri.fsPath).split(path.sep).join('/'),
-    });
     const all = metricSources(compiled, modelRoot, project);
     const sources = options.select === undefined ? all : selected(compiled, all, options.select);
     if (all.length === 0) throw new UsageError('no metric declares a source (`data`, or `connection` and `query`)');
@@ -119,13 +114,7 @@ function report(entries: Record<string, MetricEntry>, project: PullProject): num
 
 /** The sources of the metrics a selector picks, and of the metrics that measure the elements it picks. */
 function selected(model: CompiledModel, sources: readonly MetricSource[], selector: string): MetricSource[] {
-    let ids: Set<string>;
-    try {
-        ids = selectElements(new ModelGraph(model), selector);
-    } catch (error) {
-        if (error instanceof SelectorError) throw new UsageError(error.message);
-        throw error;
-    }
+    const ids = select(model, selector);
     for (const link of model.links) if (link.relation === 'metric' && ids.has(link.from)) ids.add(link.to);
     return sources.filter((s) => ids.has(s.metric));
 }

@@ -70,12 +70,10 @@ async function lockedInstance(database: string, options: Record<string, string>,
 
 function reader(file: DataFile): string {
     switch (file.format) {
-        case 'csv': {
+        case 'csv':
             // The dialect is given, not sniffed: sniffing costs six times the read of a small file. Column types are
             // still detected.
-            const delimiter = file.absolute.toLowerCase().endsWith('.tsv') ? '\\t' : ',';
-            return `read_csv(${literal(file.absolute)}, header = true, delim = '${delimiter}', quote = '"', escape = '"')`;
-        }
+            return `read_csv(${literal(file.absolute)}, header = true, delim = ',', quote = '"', escape = '"')`;
         case 'json':
             return `read_json_auto(${literal(file.absolute)})`;
         case 'parquet':

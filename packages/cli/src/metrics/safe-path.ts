@@ -4,14 +4,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const FILE_FORMATS = {
-    '.csv': 'csv',
-    '.tsv': 'csv',
-    '.json': 'json',
-    '.jsonl': 'json',
-    '.ndjson': 'json',
-    '.parquet': 'parquet',
-} as const;
+// The same extensions the language's checks accept for `data`.
+export const FILE_FORMATS = { '.csv': 'csv', '.json': 'json', '.parquet': 'parquet' } as const;
 export type FileFormat = (typeof FILE_FORMATS)[keyof typeof FILE_FORMATS];
 
 export interface DataFile {
@@ -26,7 +20,7 @@ export interface DataFile {
 export function resolveDataFile(data: string, pomFolder: string, root: string): DataFile | { error: string } {
     const format = FILE_FORMATS[path.extname(data).toLowerCase() as keyof typeof FILE_FORMATS];
     if (format === undefined) {
-        return { error: `\`${data}\` is not a CSV, JSON or Parquet file (by its extension: .csv, .tsv, .json, .jsonl, .ndjson, .parquet)` };
+        return { error: `\`${data}\` is not a CSV, JSON or Parquet file (by its extension: .csv, .json or .parquet)` };
     }
     const written = path.resolve(pomFolder, data);
     if (!isInside(root, written)) return { error: `\`${data}\` is outside the project folder; data files must be inside it` };

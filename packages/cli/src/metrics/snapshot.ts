@@ -3,32 +3,22 @@
 // atomically beside its target (through a symbolic link to the file it points at), never into a FIFO or a device.
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import {
+    MAX_SNAPSHOT_BYTES,
+    type MetricObservations,
+    type Observation,
+    parseSnapshot,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_VERSION,
+    type Snapshot,
+    SnapshotError,
+} from 'pom-language';
 import { UsageError } from '../errors.js';
 import { writeAtomically } from '../output.js';
 
-export const SNAPSHOT_FORMAT = 'pom-observations';
-export const SNAPSHOT_VERSION = 1;
-/** The largest snapshot written or read: the editor and `pom validate` read it whole. */
-const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
-
-export interface Observation {
-    date: string;
-    value: number;
-    segment?: string;
-}
-
-export interface MetricEntry {
-    source: string;
-    stale: boolean;
-    error?: string;
-    observations: Observation[];
-}
-
-export interface Snapshot {
-    format: typeof SNAPSHOT_FORMAT;
-    version: typeof SNAPSHOT_VERSION;
-    metrics: Record<string, MetricEntry>;
-}
+// The snapshot's shape is the language package's, which reads it.
+export type { Observation, Snapshot };
+export type MetricEntry = MetricObservations;
 
 export function emptySnapshot(): Snapshot {
     return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, metrics: {} };
@@ -45,23 +35,12 @@ export function readSnapshot(file: string): { snapshot: Snapshot; text: string }
     if (info.size > MAX_SNAPSHOT_BYTES)
         throw new UsageError(`${file} is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB; is it a snapshot?`);
     const text = readFileSync(file, 'utf8');
-    let data: Partial<Snapshot>;
     try {
-        data = JSON.parse(text) as Partial<Snapshot>;
+        return { snapshot: parseSnapshot(text), text };
     } catch (error) {
-        throw new UsageError(`${file} is not valid JSON (${(error as Error).message}); fix it or move it away, it was left as it is`);
+        if (!(error instanceof SnapshotError)) throw error;
+        throw new UsageError(`${file} ${error.message}; fix it or move it away, it was left as it is`);
     }
-    if (
-        data?.format !== SNAPSHOT_FORMAT ||
-        data.version !== SNAPSHOT_VERSION ||
-        typeof data.metrics !== 'object' ||
-        data.metrics === null
-    ) {
-        throw new UsageError(
-            `${file} is not a POM observations snapshot (format ${SNAPSHOT_FORMAT}, version ${SNAPSHOT_VERSION}); it was left as it is`,
-        );
-    }
-    return { snapshot: data as Snapshot, text };
 }
 
 /**

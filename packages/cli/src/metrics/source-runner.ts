@@ -1,5 +1,7 @@
 // Runs one metric source with the engine it needs. The engines (and with them the DuckDB and Postgres drivers) are
 // imported on first use, so a pull of file sources never loads `pg`, and no other command loads either.
+
+import { UsageError } from '../errors.js';
 import type { DuckDbEngine } from './duckdb-engine.js';
 import type { MetricSource } from './metric-sources.js';
 import type { PostgresEngine } from './postgres-engine.js';
@@ -32,7 +34,7 @@ export class SourceRunner {
     }
 
     private async postgresEngine(): Promise<PostgresEngine> {
-        const { PostgresEngine } = await import('./postgres-engine.js');
+        const { PostgresEngine } = await load(() => import('./postgres-engine.js'), 'Postgres driver (pg)');
         this.postgres ??= new PostgresEngine();
         return this.postgres;
     }
@@ -43,8 +45,18 @@ export class SourceRunner {
     }
 
     private async duckDb(): Promise<DuckDbEngine> {
-        const { DuckDbEngine } = await import('./duckdb-engine.js');
+        const { DuckDbEngine } = await load(() => import('./duckdb-engine.js'), 'DuckDB engine (@duckdb/node-api)');
         this.duckdb ??= new DuckDbEngine(this.dataFiles);
         return this.duckdb;
+    }
+}
+
+/** A driver that cannot be loaded (a broken install) stops the pull with one line, before anything is written. */
+async function load<T>(module: () => Promise<T>, name: string): Promise<T> {
+    try {
+        return await module();
+    } catch (error) {
+        const reason = (error as Error).message.split('\n')[0];
+        throw new UsageError(`cannot load the ${name}: ${reason}; reinstall pom's dependencies (npm ci)`);
     }
 }

@@ -1,6 +1,6 @@
 // Diagnostics of a built workspace as flat, sorted records: what every report format prints.
 import type { LangiumDocument } from 'langium';
-import { compareLocations, type Severity } from 'pom-language';
+import { compareLocations, compileDiagnostic, type Severity } from 'pom-language';
 import { displayPath } from '../files.js';
 
 export interface Problem {
@@ -14,21 +14,13 @@ export interface Problem {
     message: string;
 }
 
-const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-
 export function collectProblems(documents: readonly LangiumDocument[]): Problem[] {
     const problems = documents.flatMap((document) =>
-        (document.diagnostics ?? []).map((d) => ({
-            path: displayPath(document.uri.fsPath),
-            line: d.range.start.line + 1,
-            column: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-            severity: SEVERITIES[d.severity ?? 1],
-            code: String(d.code ?? d.data?.code ?? 'unknown'),
+        (document.diagnostics ?? []).map((diagnostic) => {
+            const { source, severity, code, message } = compileDiagnostic(diagnostic, displayPath(document.uri.fsPath));
             // Parser messages can span lines; every report keeps one problem on one line.
-            message: (typeof d.message === 'string' ? d.message : d.message.value).replace(/\s*\n\s*/g, ' '),
-        })),
+            return { ...source, severity, code, message: message.replace(/\s*\n\s*/g, ' ') };
+        }),
     );
     return problems.sort((a, b) => compareLocations(a, b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

@@ -14,6 +14,8 @@ export interface CompiledModel {
     /** User-defined kinds; the built-in ones are fixed by the prelude of this format version. */
     kinds: CompiledKind[];
     diagnostics: CompiledDiagnostic[];
+    /** Named views, sorted by id. Always written by the compiler; absent in models written before views existed. */
+    views?: CompiledView[];
     /** The day date-dependent evidence checks ran as of; present whenever a snapshot of observations was read. */
     asOf?: string;
     /** Every claim an impact makes on an input's metric, with its verdict; present with a snapshot. */
@@ -146,6 +148,22 @@ export interface CompiledKind {
     stage: string | null;
     fields: Array<{ name: string; type: string; many: boolean; required: boolean; values?: string[] }>;
     relations: Array<{ name: string; targets: string[]; cardinality: string; required: boolean; flow: Flow }>;
+    source: SourceLocation;
+}
+
+/** A `view` declaration: a named picture of the model that draws exactly `elements` and the links among them. */
+export interface CompiledView {
+    /** Qualified name, like an element's: `namespace.Name`. */
+    id: string;
+    name: string;
+    title: string | null;
+    doc: string | null;
+    /** Selectors as written; no include selector means every element. */
+    include: string[];
+    exclude: string[];
+    layout: 'flow' | 'force';
+    /** The ids the selectors pick, sorted. */
+    elements: string[];
     source: SourceLocation;
 }
 

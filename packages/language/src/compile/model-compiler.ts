@@ -2,17 +2,14 @@
 // absolute paths, so the same model gives the same bytes whatever order its files were read in.
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { EvidenceContext } from '../evidence/evidence-context.js';
-import type { EvidenceIndex } from '../evidence/evidence-index.js';
-import { type Element, type FieldDecl, isEnumType, isFieldDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
-import type { LineageIndex } from '../lineage/lineage-index.js';
+import { type Element, type FieldDecl, isEnumType, isFieldDecl, isKindDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
-import { fieldTypeText, flowOf, type KindSystem } from '../model/kind-system.js';
+import { fieldTypeText, flowOf } from '../model/kind-system.js';
 import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
-import type { Severity } from '../validation/codes.js';
+import { severityName } from '../validation/codes.js';
 import { CompiledEvidenceBuilder } from './compiled-evidence.js';
 import {
     type CompiledDiagnostic,
@@ -34,28 +31,45 @@ export interface CompileOptions {
     relativePath: (uri: URI) => string;
 }
 
-const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-
 export class ModelCompiler {
-    private readonly lineage: LineageIndex;
-    private readonly kinds: KindSystem;
+    private readonly pom: PomServices['pom'];
     private readonly comments: CommentProvider;
-    private readonly evidence: EvidenceIndex;
-    private readonly evidenceContext: EvidenceContext;
 
     constructor(services: PomServices) {
-        this.evidence = services.pom.EvidenceIndex;
-        this.evidenceContext = services.pom.EvidenceContext;
-        this.lineage = services.pom.LineageIndex;
-        this.kinds = services.pom.KindSystem;
+        this.pom = services.pom;
         this.comments = services.documentation.CommentProvider;
     }
 
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
+        const locate = this.locator(options);
+        const { elements, links, evidence } = this.flow(documents, options);
+        // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
+        const views = this.pom.ViewGraph.compileViews(documents, { elements, links }, locate, (n) => this.docOf(n));
+        const kinds = documents
+            .filter((d) => !isPrelude(d))
+            .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
+            .map((kind) => this.compileKind(kind, locate))
+            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
+
+        const diagnostics = documents
+            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
+            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
+
+        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence(), views };
+    }
+
+    /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */
+    compileFlow(documents: readonly LangiumDocument[], options: CompileOptions): Pick<CompiledModel, 'elements' | 'links'> {
+        const { elements, links } = this.flow(documents, options);
+        return { elements, links };
+    }
+
+    /** Elements and links, and (on demand) the model-level evidence that goes with them. */
+    private flow(documents: readonly LangiumDocument[], options: CompileOptions) {
         const included = new Set(documents.map((d) => d.uri.toString()));
-        const graph = this.lineage.graph();
-        const locate = (node: AstNode, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
+        const graph = this.pom.LineageIndex.graph();
+        const locate = this.locator(options);
 
         const nodes = [...graph.nodes.values()].filter((n) => included.has(n.document.uri.toString()));
         nodes.sort((a, b) => compareStrings(a.id, b.id) || compareLocations(locate(a.element), locate(b.element)));
@@ -68,7 +82,7 @@ export class ModelCompiler {
         }
         const idOf = (e: Element) => ids.get(e) ?? qualifiedName(e);
 
-        const evidence = new CompiledEvidenceBuilder(this.evidence, this.evidenceContext, graph);
+        const evidence = new CompiledEvidenceBuilder(this.pom.EvidenceIndex, this.pom.EvidenceContext, graph);
         const elements = nodes.map((node) => ({
             ...this.compileElement(node.element, idOf, locate),
             ...evidence.element(node.element, idOf),
@@ -93,23 +107,12 @@ export class ModelCompiler {
                 compareStrings(a.to, b.to) ||
                 compareLocations(a.source, b.source),
         );
-
-        const kinds = documents
-            .filter((d) => !isPrelude(d))
-            .flatMap((d) =>
-                AstUtils.streamAllContents(d.parseResult.value)
-                    .filter((n): n is KindDecl => n.$type === 'KindDecl')
-                    .toArray(),
-            )
-            .map((kind) => this.compileKind(kind, locate))
-            .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
-
-        const diagnostics = documents
-            .flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => compileDiagnostic(diagnostic, options.relativePath(d.uri))))
-            .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
-
         const isIncluded = (e: Element) => ids.has(e);
-        return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence.model(isIncluded, idOf) };
+        return { elements, links, evidence: () => evidence.model(isIncluded, idOf) };
+    }
+
+    private locator(options: CompileOptions): (node: AstNode, cst?: AstNode['$cstNode']) => SourceLocation {
+        return (node, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
     }
 
     private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {
@@ -127,8 +130,8 @@ export class ModelCompiler {
         return {
             id: idOf(element),
             kind: kind ? qualifiedName(kind) : element.kind.$refText,
-            kindChain: kind ? this.kinds.chain(kind).map((k) => qualifiedName(k)) : [element.kind.$refText],
-            stage: this.kinds.stage(kind) ?? null,
+            kindChain: kind ? this.pom.KindSystem.chain(kind).map((k) => qualifiedName(k)) : [element.kind.$refText],
+            stage: this.pom.KindSystem.stage(kind) ?? null,
             name: element.name,
             title: element.title ?? null,
             doc: this.docOf(element),
@@ -152,7 +155,7 @@ export class ModelCompiler {
             fields.set(field.name, slot);
         }
         if (kind) {
-            for (const member of this.kinds.members(kind).values()) {
+            for (const member of this.pom.KindSystem.members(kind).values()) {
                 if (isFieldDecl(member) && member.default && !fields.has(member.name)) {
                     fields.set(member.name, { field: member, values: [typed(member.default)] });
                 }
@@ -169,7 +172,7 @@ export class ModelCompiler {
             doc: this.docOf(kind),
             extends: kind.superKind ? (kind.superKind.ref ? qualifiedName(kind.superKind.ref) : kind.superKind.$refText) : null,
             abstract: kind.abstract,
-            stage: this.kinds.stage(kind) ?? null,
+            stage: this.pom.KindSystem.stage(kind) ?? null,
             // A field whose type is still being typed has no meaning yet; it is left out.
             fields: kind.members
                 .filter(isFieldDecl)
@@ -210,7 +213,8 @@ function location(path: string, cst: AstNode['$cstNode']): SourceLocation {
     return { path, line: start.line + 1, column: start.character + 1 };
 }
 
-function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagnostic {
+/** An LSP diagnostic as the compiled model records it: 1-based positions in the file at `path`. */
+export function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagnostic {
     const { start, end } = diagnostic.range;
     const source: SourceRange = {
         path,
@@ -221,7 +225,7 @@ function compileDiagnostic(diagnostic: Diagnostic, path: string): CompiledDiagno
     };
     const code = diagnostic.code ?? diagnostic.data?.code ?? 'unknown';
     const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-    return { code: String(code), severity: SEVERITIES[diagnostic.severity ?? 1], message, source };
+    return { code: String(code), severity: severityName(diagnostic.severity), message, source };
 }
 
 export function compareLocations(a: SourceLocation, b: SourceLocation): number {

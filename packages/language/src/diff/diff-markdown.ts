@@ -5,7 +5,18 @@
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import { MERMAID_LEGEND, neighbourhoodMermaid } from './diff-mermaid.js';
 import type { ElementChange, ElementRename, LineageChange, ModelDiff } from './diff-report.js';
-import { englishList, headline, type Inline, linkText, metadataText, plural, reachList, severityList, valueText } from './diff-wording.js';
+import {
+    englishList,
+    headline,
+    type Inline,
+    linkText,
+    metadataText,
+    plural,
+    reachList,
+    severityList,
+    valueText,
+    viewChangeLines,
+} from './diff-wording.js';
 import { clip, mdCode, mdMessage, mdText } from './markdown-text.js';
 
 /** The first line of every comment, so a CI job can find its earlier comment and update it. */
@@ -75,6 +86,7 @@ function render(diff: ModelDiff, plan: Plan, cutting: boolean): string {
     shapeSection(diff, plan, out);
     elementsSection(diff, plan, out);
     linksSection(diff, plan, out);
+    viewsSection(diff, plan, out);
     diagnosticsSection(diff, plan, out);
     pictureSection(diff, plan, out);
     if (plan.items < PLANS[0].items || cutting) {
@@ -129,6 +141,16 @@ function list<T>(
     } else {
         out.push(`<details><summary>${title} (${count})</summary>`, '', ...shown, '', '</details>', '');
     }
+}
+
+function viewsSection(diff: ModelDiff, plan: Plan, out: string[]): void {
+    const { added, removed, changed } = diff.views;
+    if (added.length + removed.length + changed.length === 0) return;
+    out.push('### Views', '');
+    const view = (v: { id: string; title: string | null }) => `${inline.code(v.id)}${v.title ? `, “${inline.text(v.title)}”` : ''}`;
+    list(out, 'Added', added, plan, view);
+    list(out, 'Removed', removed, plan, view);
+    list(out, 'Changed', changed, plan, (v) => [view(v), ...viewChangeLines(v, inline).map((line) => `  - ${line}`)].join('\n'));
 }
 
 function describe(e: { id: string; kind: string; title: string | null }): string {

@@ -42,6 +42,32 @@ export interface ModelDiff {
     orphans: CompiledDiagnostic[];
     /** The changed elements and their direct neighbours, with the links between them: what the picture draws. */
     neighbourhood: Neighbourhood;
+    /** Named views added, removed or changed (selectors, title, layout, or the elements they draw). */
+    views: ViewsDiff;
+}
+
+export interface ViewRef {
+    id: string;
+    title: string | null;
+    source: SourceLocation;
+}
+
+export interface ViewChange extends ViewRef {
+    changes: Array<{
+        property: 'title' | 'doc' | 'include' | 'exclude' | 'layout';
+        before: string | string[] | null;
+        after: string | string[] | null;
+    }>;
+    /** Elements the view draws now and did not (ids of the head), sorted. */
+    elementsAdded: string[];
+    /** Elements the view no longer draws, sorted. */
+    elementsRemoved: string[];
+}
+
+export interface ViewsDiff {
+    added: ViewRef[];
+    removed: ViewRef[];
+    changed: ViewChange[];
 }
 
 /**

@@ -3,7 +3,7 @@
 // model cannot send escape sequences to the terminal.
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import type { DiffLink, ModelDiff } from './diff-report.js';
-import { headline, type Inline, linkText, metadataText, reachList, valueText } from './diff-wording.js';
+import { headline, type Inline, linkText, metadataText, reachList, valueText, viewChangeLines } from './diff-wording.js';
 import { clip } from './markdown-text.js';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -18,6 +18,7 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
     const inline: Inline = { text: (t) => clip(t, 200), code: (t) => t.replace(CONTROL, ' ') };
     const describe = (e: { id: string; kind: string; title: string | null }) =>
         `${inline.code(e.id)} ${dim(`(${inline.code(e.kind)})`)}${e.title ? ` “${inline.text(e.title)}”` : ''}`;
+    const viewText = (v: { id: string; title: string | null }) => `${inline.code(v.id)}${v.title ? ` “${inline.text(v.title)}”` : ''}`;
     const out: string[] = [`${bold('pom diff')} ${inline.code(diff.base.label)} → ${inline.code(diff.head.label)}`, headline(diff)];
 
     const section = <T>(title: string, items: readonly T[], line: (item: T) => string) => {
@@ -63,6 +64,11 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
         'Link metadata changed',
         diff.links.changed,
         (c) => `${yellow('~')} ${linkText(c, inline)}: ${metadataText(c.before, inline)} → ${metadataText(c.after, inline)}`,
+    );
+    section('Views added', diff.views.added, (v) => `${green('+')} ${viewText(v)}`);
+    section('Views removed', diff.views.removed, (v) => `${red('-')} ${viewText(v)}`);
+    section('Views changed', diff.views.changed, (v) =>
+        [`${yellow('~')} ${viewText(v)}`, ...viewChangeLines(v, inline).map((line) => `      ${line}`)].join('\n'),
     );
     section('Diagnostics introduced', diff.diagnostics.introduced, diagnostic(red('+')));
     section('Diagnostics fixed', diff.diagnostics.fixed, diagnostic(green('-')));

@@ -1,7 +1,7 @@
 // The words of a diff report, shared by the Markdown and the terminal renderers; each passes in how it writes model
 // text and code (escaped for Markdown, plain or coloured for a terminal).
 import type { ContextEntry, TypedValue } from '../compile/compiled-model.js';
-import type { DiffLink, ModelDiff, PropertyValue, Reach } from './diff-report.js';
+import type { DiffLink, ModelDiff, PropertyValue, Reach, ViewChange } from './diff-report.js';
 
 export interface Inline {
     /** Free model text: titles, docs, string values. */
@@ -99,6 +99,13 @@ export function headline(diff: ModelDiff): string {
     const fixed = Object.values(s.diagnostics.fixed).reduce((a, b) => a + b, 0);
     if (introduced > 0) parts.push(`${plural(introduced, 'diagnostic')} introduced`);
     if (fixed > 0) parts.push(`${fixed} fixed`);
+    const v = diff.views;
+    const viewParts = [
+        v.added.length && `${v.added.length} added`,
+        v.removed.length && `${v.removed.length} removed`,
+        v.changed.length && `${v.changed.length} changed`,
+    ].filter((p): p is string => Boolean(p));
+    if (viewParts.length > 0) parts.push(`views: ${viewParts.join(', ')}`);
     const sentence = parts.join('; ');
     return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }
@@ -109,4 +116,17 @@ export function severityList(counts: ModelDiff['summary']['diagnostics']['introd
         .filter((s) => counts[s] > 0)
         .map((s) => (s === 'info' ? `${counts[s]} info` : plural(counts[s], s)))
         .join(', ');
+}
+
+/** The lines that say how a view changed: each property, then the elements it now draws or no longer draws. */
+export function viewChangeLines(change: ViewChange, inline: Inline): string[] {
+    const shown = (value: string | string[] | null) =>
+        value === null ? 'none' : Array.isArray(value) ? value.map((s) => inline.code(`'${s}'`)).join(', ') || 'none' : inline.text(value);
+    const ids = (list: string[]) =>
+        `${list.slice(0, 10).map(inline.code).join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`;
+    return [
+        ...change.changes.map((c) => `${c.property}: ${shown(c.before)} → ${shown(c.after)}`),
+        ...(change.elementsAdded.length > 0 ? [`now draws ${ids(change.elementsAdded)}`] : []),
+        ...(change.elementsRemoved.length > 0 ? [`no longer draws ${ids(change.elementsRemoved)}`] : []),
+    ];
 }

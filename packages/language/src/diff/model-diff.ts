@@ -2,6 +2,7 @@
 // paired by content (rename-matching.ts); links by from, relation and to once renames are applied; diagnostics by
 // code, file and message, so that lines moving do not count; lineage consequences by what each element reaches
 // on either side (lineage-reach.ts). Every list comes out sorted: the same two models give the same diff.
+
 import type {
     CompiledDiagnostic,
     CompiledElement,
@@ -33,6 +34,7 @@ import {
 import { summarize } from './diff-summary.js';
 import { lineageReach } from './lineage-reach.js';
 import { matchRenames } from './rename-matching.js';
+import { diffViews, viewsChanged } from './view-diff.js';
 
 export interface DiffOptions {
     /** How to name the two sides in reports (a folder, a file, a git revision). */
@@ -109,7 +111,9 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
     const horizonViolations = diagnostics.introduced.filter((d) => HORIZON_CODES.has(d.code));
     const orphans = diagnostics.introduced.filter((d) => d.code === 'orphan');
 
+    const views = diffViews(base, head, rename);
     const summary = summarize(elements, links, diagnostics, lineage, horizonViolations.length, orphans.length);
+    if (viewsChanged(views)) summary.changed = true;
     return {
         format: DIFF_FORMAT,
         version: DIFF_VERSION,
@@ -123,6 +127,7 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
         horizonViolations,
         orphans,
         neighbourhood: changedNeighbourhood({ base, head, rename, elements, links, lineage }),
+        views,
     };
 }
 

@@ -39,10 +39,16 @@ const DOT_SHAPES: Record<ShapeName, string> = {
     star: 'star',
 };
 
-export function toDot(model: CompiledModel): string {
+export interface DotOptions {
+    /** A label above the graph (a view's title), plain text. */
+    title?: string;
+}
+
+export function toDot(model: CompiledModel, options: DotOptions = {}): string {
+    const title = options.title ? `, label=${dotLabel(options.title)}, labelloc=t, fontsize=16` : '';
     const lines = [
         'digraph pom {',
-        '    graph [rankdir=LR, fontname="Helvetica", fontsize=12, newrank=true];',
+        `    graph [rankdir=LR, fontname="Helvetica", fontsize=12, newrank=true${title}];`,
         '    node [style=filled, fontname="Helvetica", fontsize=10, fontcolor="#ffffff", penwidth=0];',
         '    edge [fontname="Helvetica", fontsize=8, color="#555555", fontcolor="#555555"];',
     ];

@@ -76,10 +76,14 @@ export function mermaidClassDefs(): string[] {
 export interface MermaidOptions {
     /** LR (the default: the flow reads left to right) or TD. */
     direction?: 'LR' | 'TD';
+    /** A title in the diagram's front matter (a view's title), plain text. */
+    title?: string;
 }
 
 export function toMermaid(model: CompiledModel, options: MermaidOptions = {}): string {
-    const lines = [`flowchart ${options.direction ?? 'LR'}`];
+    // A JSON string is a valid double-quoted YAML scalar, so no title can end the front matter or start a directive.
+    const front = options.title ? ['---', `title: ${JSON.stringify(options.title.replace(/[\u0000-\u001f\u007f]/g, ' '))}`, '---'] : [];
+    const lines = [...front, `flowchart ${options.direction ?? 'LR'}`];
     for (const element of model.elements) lines.push(`    ${mermaidNode(element)}`);
     for (const link of model.links) lines.push(`    ${mermaidEdge(link)}`);
     for (const def of mermaidClassDefs()) lines.push(`    ${def}`);

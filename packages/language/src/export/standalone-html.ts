@@ -2,6 +2,7 @@
 // style inline, and a Content-Security-Policy that lets in exactly those two by hash and nothing from anywhere.
 // The hash function is passed in, so this stays free of Node (and testable).
 import type { CompiledModel } from '../compile/compiled-model.js';
+import { htmlPage } from './html-page.js';
 
 /** The id of the data block the standalone renderer reads the model from. */
 export const MODEL_SCRIPT_ID = 'pom-model';
@@ -26,11 +27,6 @@ export function jsonForScript(value: unknown): string {
         .replace(/\u2029/g, '\\u2029');
 }
 
-/** Plain text for an HTML text or attribute position. */
-export function htmlText(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export function standaloneGraphHtml(page: StandalonePage): string {
     // A bundle could hold these sequences in a string literal; escaped, they end or comment out nothing, and the
     // JavaScript and CSS meaning is the same (`\/` is `/` in both).
@@ -41,21 +37,13 @@ export function standaloneGraphHtml(page: StandalonePage): string {
         `script-src 'sha256-${page.sha256(script)}'`,
         `style-src 'sha256-${page.sha256(style)}'`,
         'img-src data: blob:',
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${htmlText(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="pom graph">
-<title>${htmlText(page.title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<script type="application/json" id="${MODEL_SCRIPT_ID}">${jsonForScript(page.model)}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+        // The graph's layout workers start from blobs of the page script's own text.
+        'worker-src blob:',
+    ];
+    return htmlPage({
+        csp: csp.join('; '),
+        title: page.title,
+        head: `<meta name="generator" content="pom graph">\n<style>${style}</style>`,
+        body: `<script type="application/json" id="${MODEL_SCRIPT_ID}">${jsonForScript(page.model)}</script>\n<script>${script}</script>`,
+    });
 }

@@ -16,19 +16,32 @@ export function xmlText(text: string): string {
 }
 
 const STYLE = `text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#222}
-.label{font-size:11px}.band-label,.column-label{font-size:13px;font-weight:600;fill:#555}
+.title{font-size:18px;font-weight:600}.label{font-size:11px}.band-label,.column-label{font-size:13px;font-weight:600;fill:#555}
 .edge{fill:none;stroke-width:1.2}.flow{stroke:#555}.feedback{stroke:#7e5bd6;stroke-dasharray:6 4}
 .context{stroke:#bbb;stroke-width:.8}.implied{stroke-dasharray:2 3}`;
 
-export function toSvg(model: CompiledModel): string {
+export interface SvgOptions {
+    /** A heading above the picture (a view's title), plain text. */
+    title?: string;
+}
+
+/** Room for the heading. */
+const TITLE_HEIGHT = 40;
+
+export function toSvg(model: CompiledModel, options: SvgOptions = {}): string {
     const layout = flowLayout(model);
     const { positions } = layout;
     const out: string[] = [];
+    const top = options.title ? TITLE_HEIGHT : 0;
     const w = Math.ceil(layout.width);
-    const h = Math.ceil(layout.height);
+    const h = Math.ceil(layout.height) + top;
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`);
     out.push(`<style>${STYLE}</style>`);
     out.push(`<rect width="${w}" height="${h}" fill="#ffffff"/>`);
+    if (options.title) {
+        out.push(`<title>${xmlText(options.title)}</title>`, `<text class="title" x="12" y="27">${xmlText(options.title)}</text>`);
+        out.push(`<g transform="translate(0,${top})">`);
+    }
     out.push(
         '<defs><marker id="arrow" viewBox="0 -4 8 8" refX="17" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">',
     );
@@ -61,6 +74,7 @@ export function toSvg(model: CompiledModel): string {
                 `<text class="label" x="${NODE_RADIUS + 5}" y="4">${xmlText(shortLabel(label))}</text></g>`,
         );
     }
+    if (options.title) out.push('</g>');
     out.push('</svg>');
     return `${out.join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
 // Formatting a file's text outside an editor (`pom format`): the language's own formatter, plus the guarantees a tool
 // that rewrites files owes its users. Text that is not POM or does not parse is left alone, and a result that would
 // lose or change a token or comment is refused instead of returned.
-import { CstUtils, isLeafCstNode, type LangiumDocument, TextDocument, type URI } from 'langium';
-import { isElement, isKindDecl } from '../generated/ast.js';
-import type { PomServices } from '../pom-module.js';
+import { CstUtils, isLeafCstNode, type LangiumDocument, type LangiumSharedCoreServices, type Lexer, TextDocument, type URI } from 'langium';
+import type { Formatter } from 'langium/lsp';
+import { isElement, isKindDecl, isViewDecl } from '../generated/ast.js';
 import { classify, type ForeignReason } from '../workspace/foreign-files.js';
 
 export interface SyntaxProblem {
@@ -31,7 +31,14 @@ export class FormatInvariantError extends Error {}
 
 const SYNTAX_ERRORS_KEPT = 5;
 
-export async function formatText(services: PomServices, uri: URI, text: string): Promise<FormatResult> {
+/** What formatting takes from the language services: POM's, or a copy with another formatter. */
+export interface FormatServices {
+    readonly shared: LangiumSharedCoreServices;
+    readonly parser: { readonly Lexer: Lexer };
+    readonly lsp: { readonly Formatter?: Pick<Formatter, 'formatDocument'> };
+}
+
+export async function formatText(services: FormatServices, uri: URI, text: string): Promise<FormatResult> {
     const skipped = classify(text);
     if (skipped) return { text, changed: false, parseErrors: false, syntaxErrors: [], skipped };
     const document = parse(services, uri, text);
@@ -48,7 +55,7 @@ export async function formatText(services: PomServices, uri: URI, text: string):
     return { text: formatted, changed: formatted !== text, parseErrors: false, syntaxErrors: [] };
 }
 
-function parse(services: PomServices, uri: URI, text: string): LangiumDocument {
+function parse(services: FormatServices, uri: URI, text: string): LangiumDocument {
     return services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
 }
 
@@ -70,13 +77,18 @@ function tokenPosition(document: LangiumDocument, token: { startLine?: number; s
     return { line: end.line + 1, column: end.character + 1 };
 }
 
-/** Offsets of the `,` / `;` between body items and kind members: the only tokens the formatter may drop. */
+/** Offsets of the `,` / `;` between body items, kind members and view entries: the only tokens the formatter may drop. */
 function bodySeparators(document: LangiumDocument): Set<number> {
     const root = document.parseResult.value.$cstNode;
     if (!root) return new Set();
     return new Set(
         CstUtils.streamCst(root)
-            .filter((n) => isLeafCstNode(n) && (n.text === ',' || n.text === ';') && (isElement(n.astNode) || isKindDecl(n.astNode)))
+            .filter(
+                (n) =>
+                    isLeafCstNode(n) &&
+                    (n.text === ',' || n.text === ';') &&
+                    (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
+            )
             .map((n) => n.offset),
     );
 }
@@ -85,7 +97,7 @@ function bodySeparators(document: LangiumDocument): Set<number> {
  * The formatted text must parse, and hold the same tokens and comments in the same order as the input without its
  * body separators (a block comment's inner lines may move, so they are compared without their indentation).
  */
-function checkInvariants(services: PomServices, uri: URI, before: string, after: string, dropped: ReadonlySet<number>): void {
+function checkInvariants(services: FormatServices, uri: URI, before: string, after: string, dropped: ReadonlySet<number>): void {
     if (before === after) return;
     if (syntaxErrorsOf(parse(services, uri, after)).length > 0) {
         throw new FormatInvariantError('the formatted text would not parse');
@@ -102,7 +114,7 @@ function checkInvariants(services: PomServices, uri: URI, before: string, after:
     }
 }
 
-function tokenImages(services: PomServices, text: string, without: ReadonlySet<number>): string[] {
+function tokenImages(services: FormatServices, text: string, without: ReadonlySet<number>): string[] {
     const lexed = services.parser.Lexer.tokenize(text);
     return [...lexed.tokens, ...(lexed.hidden ?? [])]
         .filter((t) => !without.has(t.startOffset))

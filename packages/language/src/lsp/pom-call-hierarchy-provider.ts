@@ -39,23 +39,25 @@ export class PomCallHierarchyProvider implements CallHierarchyProvider {
     }
 
     incomingCalls(params: CallHierarchyIncomingCallsParams): CallHierarchyIncomingCall[] | undefined {
-        const element = this.find(params.item);
-        if (!element) return undefined;
-        const graph = this.lineage.graph();
-        return group(graph.upstreamLinks(element, { feedback: true }), flowSource).map(([from, links]) => ({
-            from: toItem(from),
-            fromRanges: links.map((l) => rangeIn(from, l)),
-        }));
+        return this.neighbours(params.item, 'up')?.map(([from, fromRanges]) => ({ from: toItem(from), fromRanges }));
     }
 
     outgoingCalls(params: CallHierarchyOutgoingCallsParams): CallHierarchyOutgoingCall[] | undefined {
-        const element = this.find(params.item);
+        return this.neighbours(params.item, 'down')?.map(([to, fromRanges]) => ({ to: toItem(to), fromRanges }));
+    }
+
+    /** The item's direct upstream or downstream (learning loops included), each with where the links show in the caller. */
+    private neighbours(item: CallHierarchyItem, direction: 'up' | 'down'): Array<[Element, Range[]]> | undefined {
+        const element = this.find(item);
         if (!element) return undefined;
         const graph = this.lineage.graph();
-        return group(graph.downstreamLinks(element, { feedback: true }), flowTarget).map(([to, links]) => ({
-            to: toItem(to),
-            fromRanges: links.map((l) => rangeIn(element, l)),
-        }));
+        const links =
+            direction === 'up' ? graph.upstreamLinks(element, { feedback: true }) : graph.downstreamLinks(element, { feedback: true });
+        return group(links, direction === 'up' ? flowSource : flowTarget).map(([other, grouped]) => {
+            // An incoming call is written in the caller (upstream); an outgoing one in this element.
+            const caller = direction === 'up' ? other : element;
+            return [other, grouped.map((l) => rangeIn(caller, l))];
+        });
     }
 
     private find(item: CallHierarchyItem): Element | undefined {

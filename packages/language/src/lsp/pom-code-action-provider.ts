@@ -1,6 +1,6 @@
 // Quick fixes, keyed on the diagnostic `code`: create the element an unresolved name stands for, use a close name
 // of the right kind, add a missing required entry, bring a nested element's horizon down to its parent's.
-import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
+import { type AstNode, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver-protocol';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
@@ -16,25 +16,22 @@ import {
     type Model,
 } from '../generated/ast.js';
 import { effectiveHorizon, entriesOf } from '../model/element-context.js';
-import { isRequired, type KindSystem } from '../model/kind-system.js';
+import { isRequired } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
-import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
-import { compareDescriptions, type NameIndex } from '../workspace/name-index.js';
+import { compareDescriptions } from '../workspace/name-index.js';
 
 /** A name the user can write for a new element: no qualifier, no quotes. */
 const SIMPLE_NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 
 export class PomCodeActionProvider implements CodeActionProvider {
-    private readonly kinds: KindSystem;
-    private readonly names: NameIndex;
+    private readonly pom: PomServices['pom'];
     private readonly scopes: ScopeProvider;
 
     constructor(services: PomServices) {
-        this.kinds = services.pom.KindSystem;
-        this.names = services.pom.NameIndex;
-        this.scopes = services.references.ScopeProvider as PomScopeProvider;
+        this.pom = services.pom;
+        this.scopes = services.references.ScopeProvider;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<CodeAction[]> {
@@ -100,7 +97,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const element = elementAt(document, diagnostic.range.start);
         // The member is in `data.member`; the message names it too, should the data not come through.
         const name = typeof data.member === 'string' ? data.member : /needs `([^`]+)`/.exec(messageText(diagnostic))?.[1];
-        const member = element && name ? this.kinds.member(element.kind.ref, name) : undefined;
+        const member = element && name ? this.pom.KindSystem.member(element.kind.ref, name) : undefined;
         if (!element || !member) return [];
         const edit = insertEntry(document, element, `${member.name}: ${this.placeholder(member)}`);
         return edit ? [quickFix(`Add ${member.name}`, document, diagnostic, [edit], true)] : [];
@@ -118,7 +115,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
 
     /** `key: placeholder` for every required member of the kind, in declaration order. */
     requiredEntries(kind: KindDecl): string[] {
-        return [...this.kinds.members(kind).values()].filter(isRequired).map((m) => `${m.name}: ${this.placeholder(m)}`);
+        return [...this.pom.KindSystem.members(kind).values()].filter(isRequired).map((m) => `${m.name}: ${this.placeholder(m)}`);
     }
 
     /** A value of the member's type that parses: `""`, the first enum literal, `1 week`, `TodoOpportunity`. */
@@ -136,10 +133,10 @@ export class PomCodeActionProvider implements CodeActionProvider {
     concreteTarget(targets: KindDecl[]): KindDecl | undefined {
         const concrete = targets.find((k) => !k.abstract);
         if (concrete || targets.length === 0) return concrete;
-        const all = [...this.names.kinds().values()].flat().sort(compareDescriptions);
+        const all = [...this.pom.NameIndex.kinds().values()].flat().sort(compareDescriptions);
         for (const description of all) {
             const kind = description.node as KindDecl | undefined;
-            if (kind && !kind.abstract && this.kinds.isA(kind, targets[0])) return kind;
+            if (kind && !kind.abstract && this.pom.KindSystem.isA(kind, targets[0])) return kind;
         }
         return undefined;
     }
@@ -214,7 +211,7 @@ function findKeyword(element: Element, keyword: string) {
     const root = element.$cstNode;
     if (!root) return undefined;
     return CstUtils.streamCst(root)
-        .filter((n) => n.astNode === element && n.text === keyword && n.grammarSource?.$type === 'Keyword')
+        .filter((n) => n.astNode === element && n.text === keyword && GrammarAST.isKeyword(n.grammarSource))
         .head();
 }
 

@@ -29,27 +29,18 @@ import {
     type CompletionParams,
     InsertTextFormat,
 } from 'vscode-languageserver-protocol';
-import {
-    type Element,
-    isElement,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isKindDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MemberDecl,
-} from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl } from '../generated/ast.js';
+import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl } from '../generated/ast.js';
 import { entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem } from '../model/kind-system.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
 import { escapeHtml } from './markdown.js';
+import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
 /** Keywords that begin a declaration: offered only where a declaration may begin. */
-const STATEMENT_KEYWORDS = new Set(['namespace', 'abstract', 'kind', 'stage', 'field', 'relation']);
+const STATEMENT_KEYWORDS = new Set(['namespace', 'abstract', 'kind', 'view', 'stage', 'field', 'relation']);
 
 /** Where the cursor is, read from the tokens before it: the innermost open body and the token just before. */
 interface Where {
@@ -65,6 +56,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     private readonly kinds: KindSystem;
     private readonly docs: DocumentationProvider;
     private readonly whereCache = new WeakMap<CompletionContext, Where>();
+    private readonly selectors: SelectorAssist;
 
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [':', ','] };
 
@@ -72,6 +64,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.kinds = services.pom.KindSystem;
         this.docs = services.documentation.DocumentationProvider;
+        this.selectors = new SelectorAssist(services);
     }
 
     override async getCompletion(
@@ -79,18 +72,31 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         params: CompletionParams,
         cancelToken?: CancellationToken,
     ): Promise<CompletionList | undefined> {
-        // Nothing to offer inside a comment or a string.
         const offset = document.textDocument.offsetAt(params.position);
+        const spot = selectorAtomAt(document, offset);
+        if (spot) return this.completeSelector(document, spot);
+        // Nothing to offer inside a comment or any other string.
         const lexed = this.lexer.tokenize(document.textDocument.getText());
         const inside = (t: IToken, closed: boolean) =>
             t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + (closed ? 0 : 1);
         if (
             lexed.hidden.some((t) => inside(t, t.image.startsWith('/*'))) ||
-            lexed.tokens.some((t) => t.image.startsWith('"') && inside(t, true))
+            lexed.tokens.some((t) => /^["']/.test(t.image) && inside(t, true))
         ) {
             return { isIncomplete: false, items: [] };
         }
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Inside a view's selector string: element names and methods, or the values of the method being typed. */
+    private completeSelector(document: LangiumDocument, spot: SelectorAtomSpot): CompletionList {
+        const range = { start: document.textDocument.positionAt(spot.valueStart), end: document.textDocument.positionAt(spot.end) };
+        const typed = spot.typed.toLowerCase();
+        const items = this.selectors
+            .completions(spot)
+            .filter((item) => item.label.toLowerCase().includes(typed))
+            .map((item) => ({ ...item, filterText: item.label, textEdit: { range, newText: item.label } }));
+        return { isIncomplete: false, items };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

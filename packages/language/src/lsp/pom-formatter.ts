@@ -3,7 +3,7 @@
 // tokens (dropping body separators):
 // - 2 spaces per nesting level. `namespace` starts the file (after any header comment), then one blank line.
 //   Exactly one blank line between top-level members; inside a body at most one where the author left any,
-//   none after `{` or before `}`.
+//   none after `{` or before `}`. A `view` is laid out like an element.
 // - Headers on one line with single spaces: `kind Name "Title" {`, `abstract kind x extends y "T" {`.
 // - One entry, nested element, `stage`, `field` or `relation` per line. Exception: a body holding a single
 //   entry written on one line stays there, `{ addresses: B }`. An empty body is `{}`; no body stays no body.
@@ -28,8 +28,11 @@ import {
     isKindDecl,
     isMemberDecl,
     isNamespaceDecl,
+    isViewDecl,
+    isViewEntry,
     type KindDecl,
     type Model,
+    type ViewDecl,
 } from '../generated/ast.js';
 
 const INDENT = 2;
@@ -172,6 +175,7 @@ class Layout {
         for (const member of root.members) this.place(member, onLine('one', 0));
         for (const member of root.members) {
             if (isKindDecl(member)) this.placeBody(member, 0, this.kindItems(member));
+            else if (isViewDecl(member)) this.placeBody(member, 0, member.entries);
             else this.placeElement(member, 0);
         }
     }
@@ -188,7 +192,7 @@ class Layout {
         return keyword ? [keyword, ...kind.members] : kind.members;
     }
 
-    private placeBody(node: Element | KindDecl, depth: number, items: Array<AstNode | CstNode>): void {
+    private placeBody(node: Element | KindDecl | ViewDecl, depth: number, items: Array<AstNode | CstNode>): void {
         const own = CstUtils.streamCst(node.$cstNode!)
             .filter((n): n is CstNode => isLeafCstNode(n) && !n.hidden && n.astNode === node)
             .toArray();
@@ -197,7 +201,8 @@ class Layout {
         for (const separator of own) if (separator.text === ',' || separator.text === ';') this.dropped.add(separator.offset);
         if (!open || !close) return;
         const inner = (depth + 1) * INDENT;
-        const single = isElement(node) && node.body.length === 1 && isEntry(node.body[0]);
+        const single =
+            (isElement(node) && node.body.length === 1 && isEntry(node.body[0])) || (isViewDecl(node) && node.entries.length === 1);
         const oneLine = single && !this.text.slice(open.offset, close.end).includes('\n') && !this.hasComment(open, close);
         items.forEach((item, i) => {
             this.place(item, oneLine ? inLine('space', inner) : onLine(i === 0 ? 'none' : 'keep', inner));
@@ -217,7 +222,7 @@ class Layout {
             if (!this.places.has(token.offset)) {
                 if (NO_SPACE_BEFORE.has(text) || previousText === '.' || previousText === '[') {
                     this.places.set(token.offset, NO_SPACE);
-                } else if (previousText === ',' && isEntry(previous?.astNode)) {
+                } else if (previousText === ',' && (isEntry(previous?.astNode) || isViewEntry(previous?.astNode))) {
                     const entry = previous.astNode;
                     const key = this.codeAt.get(entry.$cstNode!.offset)!;
                     this.places.set(token.offset, inLine('wrap', this.statementIndent(entry) + key.text.length + 2));
@@ -240,8 +245,8 @@ class Layout {
         for (let n: AstNode | undefined = node; n; n = n.$container) {
             if (isElement(n)) return depthOf(n) * INDENT;
             if (isEntry(n)) return (depthOf(n.$container) + 1) * INDENT;
-            if (isMemberDecl(n)) return INDENT;
-            if (isKindDecl(n) || isNamespaceDecl(n)) return 0;
+            if (isMemberDecl(n) || isViewEntry(n)) return INDENT;
+            if (isKindDecl(n) || isViewDecl(n) || isNamespaceDecl(n)) return 0;
         }
         return 0;
     }

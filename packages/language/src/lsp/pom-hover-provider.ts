@@ -8,33 +8,25 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
 import type { EvidenceContext } from '../evidence/evidence-context.js';
 import type { EvidenceIndex } from '../evidence/evidence-index.js';
-import {
-    type Element,
-    isElement,
-    isEnumLiteral,
-    isEnumType,
-    isFieldDecl,
-    isKindDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MemberDecl,
-    type RefValue,
-} from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl, RefValue, ViewDecl } from '../generated/ast.js';
+import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl, isViewDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
 import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
+import { viewId } from '../views/view-declarations.js';
 import { claimsOn, evidenceHover } from './evidence-text.js';
 import { plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
+import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
 export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly lineage: LineageIndex;
     private readonly kinds: KindSystem;
     private readonly documentationProvider: DocumentationProvider;
+    private readonly selectors: SelectorAssist;
     private readonly evidence: EvidenceIndex;
     private readonly evidenceContext: EvidenceContext;
 
@@ -45,9 +37,12 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         this.documentationProvider = services.documentation.DocumentationProvider;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
+        this.selectors = new SelectorAssist(services);
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const spot = selectorAtomAt(document, document.textDocument.offsetAt(params.position));
+        if (spot) return this.selectorHover(spot);
         const hover = await super.getHoverContent(document, params);
         const root = document.parseResult.value.$cstNode;
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
@@ -57,10 +52,18 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         return { ...hover, contents: { kind: 'markdown', value: `${this.linkMetadata(value)}\n\n---\n\n${contents.value}` } };
     }
 
+    /** Inside a view's selector: the hover of what the name under the cursor names. */
+    private async selectorHover(spot: SelectorAtomSpot): Promise<Hover | undefined> {
+        const target = this.selectors.target(spot);
+        const text = target ? await this.getAstNodeHoverContent(target) : this.selectors.methodHover(spot);
+        return text ? { contents: { kind: 'markdown', value: text } } : undefined;
+    }
+
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         if (isElement(node)) return this.elementHover(node);
         if (isKindDecl(node)) return this.kindHover(node);
         if (isFieldDecl(node) || isRelationDecl(node)) return this.memberHover(node);
+        if (isViewDecl(node)) return this.viewHover(node);
         if (isEnumLiteral(node)) {
             const field = node.$container.$container as MemberDecl;
             return `${code(node.name)}: a value of ${code(field.name)}, declared by ${code(field.$container.name)}`;
@@ -151,6 +154,16 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         const relation = 'key' in entry ? entry.key.$refText : 'link';
         const items = value.metadata.map((m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`);
         return `**Link** ${code(relation)} → ${code(value.target.$refText)} · ${items.join(' · ')}`;
+    }
+
+    /** A view: its title, documentation and how much of the model it draws. */
+    private viewHover(view: ViewDecl): string {
+        const title = view.title ? ` — ${escapeMarkdown(view.title)}` : '';
+        const lines = [`**view** ${code(viewId(view))}${title}`];
+        const doc = this.documentation(view);
+        if (doc) lines.push(doc);
+        lines.push(this.selectors.viewSummary(view));
+        return lines.join('\n\n');
     }
 
     private documentation(node: AstNode): string | undefined {

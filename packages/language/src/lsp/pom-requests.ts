@@ -1,7 +1,7 @@
 // Serves the custom requests of protocol/lsp-protocol.ts and announces model changes to the client.
 import { DocumentState, GrammarUtils, type LangiumDocument, ReadPriority, URI } from 'langium';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Element } from '../generated/ast.js';
-import { flowSource, flowTarget } from '../lineage/lineage-graph.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
@@ -13,7 +13,6 @@ import {
     ModelChangedNotification,
     type ModelStats,
 } from '../protocol/lsp-protocol.js';
-import { distances } from '../util/graph-walk.js';
 import { elementAt } from './element-at.js';
 
 const CHANGE_DEBOUNCE_MS = 150;
@@ -88,11 +87,7 @@ function modelDocuments(services: PomServices, all: LangiumDocument[], uri: stri
 
 function lineage(services: PomServices, start: Element, direction: 'upstream' | 'downstream'): LineageEntry[] {
     const graph = services.pom.LineageIndex.graph();
-    const next =
-        direction === 'upstream'
-            ? (e: Element) => graph.upstreamLinks(e).map(flowSource)
-            : (e: Element) => graph.downstreamLinks(e).map(flowTarget);
-    return [...distances(start, next)].map(([other, distance]) => ({
+    return [...graph.distances(start, direction === 'upstream' ? 'up' : 'down')].map(([other, distance]) => ({
         id: qualifiedName(other),
         name: other.name,
         kind: other.kind.$refText,
@@ -110,8 +105,8 @@ function stats(services: PomServices, documents: LangiumDocument[]): ModelStats 
     const all = documents.flatMap((d) => d.diagnostics ?? []);
     return {
         elements: services.pom.LineageIndex.graph().nodes.size,
-        errors: all.filter((d) => d.severity === 1).length,
-        warnings: all.filter((d) => d.severity === 2).length,
+        errors: all.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+        warnings: all.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
     };
 }
 

@@ -15,6 +15,7 @@
 //   enum literal in a value, symbol in metadata, a kind's stage                 enumMember (+ declaration in `enum {}`)
 //   metadata key                                                                parameter
 //   namespace name                                                              namespace + declaration
+//   view name / view key (selector strings stay strings)                        interface + declaration / property
 // Every token that names a kind or an element also carries its stage as a custom modifier (`insights`, `bets`,
 // `context`, …), so a theme or the extension can colour the flow stage by stage.
 import { type AstNode, AstUtils, type Cancellation, CstUtils, interruptAndCheck, type LangiumDocument } from 'langium';
@@ -31,6 +32,8 @@ import {
     isRefValue,
     isRelationDecl,
     isSymbolValue,
+    isViewDecl,
+    isViewEntry,
     type KindDecl,
 } from '../generated/ast.js';
 import type { KindSystem } from '../model/kind-system.js';
@@ -121,6 +124,10 @@ export class PomSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ node, property: 'key', type: SemanticTokenTypes.parameter });
         } else if (isSymbolValue(node)) {
             acceptor({ node, property: 'symbol', type: SemanticTokenTypes.enumMember });
+        } else if (isViewDecl(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.interface, modifier: declaration });
+        } else if (isViewEntry(node)) {
+            acceptor({ node, property: 'key', type: SemanticTokenTypes.property });
         } else if (isNamespaceDecl(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.namespace, modifier: declaration });
         }

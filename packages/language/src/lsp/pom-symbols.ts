@@ -1,10 +1,10 @@
 // Symbols for the outline, workspace symbol search and completion icons: elements by where they sit (flow,
-// context, collaboration, investment), kinds as interfaces, members as fields and properties, with kind and title
-// as the outline's detail.
+// context, collaboration, investment), kinds as interfaces, members as fields and properties, views as modules,
+// with kind and title as the outline's detail.
 import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider, type NodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, type DocumentSymbol, SymbolKind } from 'vscode-languageserver-protocol';
-import { isElement } from '../generated/ast.js';
+import { isElement, isViewDecl } from '../generated/ast.js';
 
 const SYMBOLS: Record<string, SymbolKind> = {
     KindDecl: SymbolKind.Interface,
@@ -12,6 +12,7 @@ const SYMBOLS: Record<string, SymbolKind> = {
     RelationDecl: SymbolKind.Property,
     EnumLiteral: SymbolKind.EnumMember,
     Element: SymbolKind.Object,
+    ViewDecl: SymbolKind.Module,
 };
 
 const COMPLETIONS: Record<string, CompletionItemKind> = {
@@ -20,6 +21,7 @@ const COMPLETIONS: Record<string, CompletionItemKind> = {
     RelationDecl: CompletionItemKind.Property,
     EnumLiteral: CompletionItemKind.EnumMember,
     Element: CompletionItemKind.Reference,
+    ViewDecl: CompletionItemKind.Module,
 };
 
 export class PomNodeKindProvider implements NodeKindProvider {
@@ -42,6 +44,7 @@ export class PomDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     ): DocumentSymbol {
         const symbol = super.createSymbol(document, node, cst, name, computedName);
         if (isElement(node)) symbol.detail = node.title ? `${node.kind.$refText} · ${node.title}` : node.kind.$refText;
+        if (isViewDecl(node)) symbol.detail = node.title ? `view · ${node.title}` : 'view';
         return symbol;
     }
 }

@@ -10,21 +10,17 @@ import {
     type TypeHierarchySupertypesParams,
 } from 'vscode-languageserver-protocol';
 import { isElement, isKindDecl, type KindDecl } from '../generated/ast.js';
-import type { KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
-import type { NameIndex } from '../workspace/name-index.js';
 import { declarationAt } from './element-at.js';
 
 export class PomTypeHierarchyProvider implements TypeHierarchyProvider {
     private readonly references: References;
-    private readonly kinds: KindSystem;
-    private readonly names: NameIndex;
+    private readonly pom: PomServices['pom'];
 
     constructor(services: PomServices) {
         this.references = services.references.References;
-        this.kinds = services.pom.KindSystem;
-        this.names = services.pom.NameIndex;
+        this.pom = services.pom;
     }
 
     prepareTypeHierarchy(document: LangiumDocument, params: TypeHierarchyPrepareParams): TypeHierarchyItem[] | undefined {
@@ -35,27 +31,24 @@ export class PomTypeHierarchyProvider implements TypeHierarchyProvider {
 
     supertypes(params: TypeHierarchySupertypesParams): TypeHierarchyItem[] | undefined {
         const kind = this.find(params.item);
-        const parent = kind ? this.kinds.chain(kind)[1] : undefined;
+        const parent = kind ? this.pom.KindSystem.chain(kind)[1] : undefined;
         return parent ? [this.item(parent)] : [];
     }
 
     subtypes(params: TypeHierarchySubtypesParams): TypeHierarchyItem[] | undefined {
         const kind = this.find(params.item);
         if (!kind) return undefined;
-        const all = [...this.names.kinds().values()]
+        const all = [...this.pom.NameIndex.kinds().values()]
             .flat()
             .map((d) => d.node)
             .filter(isKindDecl);
-        return all.filter((k) => k !== kind && this.kinds.chain(k)[1] === kind).map((k) => this.item(k));
+        return all.filter((k) => k !== kind && this.pom.KindSystem.chain(k)[1] === kind).map((k) => this.item(k));
     }
 
     private find(item: TypeHierarchyItem): KindDecl | undefined {
         const name = (item.data as { name?: string } | undefined)?.name ?? item.name;
-        const found =
-            this.names
-                .kinds()
-                .get(name)
-                ?.find((d) => d.documentUri.toString() === item.uri) ?? this.names.kinds().get(name)?.[0];
+        const declarations = this.pom.NameIndex.kinds().get(name);
+        const found = declarations?.find((d) => d.documentUri.toString() === item.uri) ?? declarations?.[0];
         return isKindDecl(found?.node) ? found.node : undefined;
     }
 

@@ -5,11 +5,10 @@ import { DocumentState, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
-import type { PomDocumentValidator } from '../validation/pom-document-validator.js';
 
 export function keepWorkspaceDiagnosticsFresh(services: PomServices): void {
     const shared = services.shared;
-    const validator = services.validation.DocumentValidator as PomDocumentValidator;
+    const validator = services.validation.DocumentValidator;
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
         const rebuilt = new Set(built.map((d) => d.uri.toString()));
         for (const document of shared.workspace.LangiumDocuments.all) {
@@ -21,7 +20,7 @@ export function keepWorkspaceDiagnosticsFresh(services: PomServices): void {
 
 /** Recomputes the workspace-wide diagnostics of every built document and publishes those that changed. */
 export function refreshWorkspaceDiagnostics(services: PomServices): void {
-    const validator = services.validation.DocumentValidator as PomDocumentValidator;
+    const validator = services.validation.DocumentValidator;
     for (const document of services.shared.workspace.LangiumDocuments.all) {
         if (isPrelude(document) || document.state < DocumentState.Validated) continue;
         refresh(document, validator.workspaceDiagnostics(document), services);

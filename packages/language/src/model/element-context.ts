@@ -1,6 +1,6 @@
 // Context inheritance: a nested element inherits `horizon`, `owner` and `funding` from its nearest
 // ancestor that states them. Each effective value remembers where it came from.
-import { type Element, type Entry, isEnumLiteral, isRefValue } from '../generated/ast.js';
+import { type Element, type Entry, isElement, isEntry, isEnumLiteral, isRefValue } from '../generated/ast.js';
 import { parentElement } from './qualified-names.js';
 
 export const CONTEXT_KEYS = ['horizon', 'owner', 'funding'] as const;
@@ -19,7 +19,7 @@ export interface ContextValue {
 }
 
 export function entriesOf(element: Element): Entry[] {
-    return element.body.filter((item): item is Entry => item.$type === 'Entry');
+    return element.body.filter(isEntry);
 }
 
 export function entriesFor(element: Element, key: string): Entry[] {
@@ -32,7 +32,7 @@ export function declaredContext(element: Element, key: ContextKey): ContextTarge
     if (!isRefValue(value)) return undefined;
     const target = value.target.ref;
     if (key === 'horizon') return isEnumLiteral(target) ? target.name : undefined;
-    return target && target.$type === 'Element' ? (target as Element) : undefined;
+    return isElement(target) ? target : undefined;
 }
 
 export function contextValue(element: Element, key: ContextKey): ContextValue {

@@ -14,13 +14,14 @@ import {
     type RelationDecl,
 } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
+import type { Flow } from '../util/flow-graph.js';
 import { listNames } from '../util/suggestions.js';
 import type { NameIndex } from '../workspace/name-index.js';
 import { isStage, type Stage } from './stages.js';
 
 export const ROOT_KIND = 'element';
 
-export type Flow = 'upstream' | 'downstream' | 'feedback' | 'none';
+export type { Flow };
 
 export class KindSystem {
     private readonly chains: BuildCache<KindDecl, KindDecl[]>;

@@ -67,6 +67,8 @@ export interface SelectOptions {
      * an atom selects nothing: for comparing two models where an element exists in only one (`pom diff --select`).
      */
     strict?: boolean;
+    /** Kind names that exist even when no element of the model is of them (the built-in ones, when checking a view). */
+    kinds?: Iterable<string>;
 }
 
 // ---- parsing ------------------------------------------------------------------------------------------------------
@@ -198,7 +200,7 @@ class SelectorParser {
 /** The ids of the elements a selector picks, in model order. */
 export function selectElements(graph: ModelGraph, selector: string | Selector, options: SelectOptions = {}): Set<string> {
     const parsed = typeof selector === 'string' ? parseSelector(selector) : selector;
-    const matcher = new Matcher(graph, parsed.text, options.strict ?? true);
+    const matcher = new Matcher(graph, parsed.text, options.strict ?? true, options.kinds ?? []);
     const chosen = new Set<string>();
     for (const intersection of parsed.union) {
         const positive = intersection.filter((t) => !t.negated);
@@ -218,6 +220,7 @@ class Matcher {
         private readonly graph: ModelGraph,
         private readonly text: string,
         private readonly strict: boolean,
+        private readonly kinds: Iterable<string>,
     ) {}
 
     term(term: SelectorTerm): Set<string> {
@@ -240,6 +243,7 @@ class Matcher {
             case 'kind': {
                 const known = new Set(elements.flatMap((e) => e.kindChain));
                 for (const k of this.graph.model.kinds) known.add(k.name);
+                for (const k of this.kinds) known.add(k);
                 const found = pick((e) => e.kindChain.some((k) => matches(value, k, '.')));
                 return this.orUnknown(
                     found,

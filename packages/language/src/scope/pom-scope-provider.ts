@@ -14,18 +14,8 @@ import {
     type Stream,
     stream,
 } from 'langium';
-import {
-    isElement,
-    isEntry,
-    isEnumType,
-    isFieldDecl,
-    isKindDecl,
-    isRefValue,
-    isRelationDecl,
-    type KindDecl,
-    type MemberDecl,
-    type RelationDecl,
-} from '../generated/ast.js';
+import type { KindDecl, MemberDecl, RelationDecl } from '../generated/ast.js';
+import { isElement, isEntry, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl } from '../generated/ast.js';
 import type { KindSystem } from '../model/kind-system.js';
 import { lookupPrefixes } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';

@@ -43,3 +43,53 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     if (list) list.push(value);
     else map.set(key, [value]);
 }
+
+/** Tarjan's algorithm, iterative so that a 100,000-element chain cannot overflow the stack. */
+export function stronglyConnected<T>(nodes: T[], next: (node: T) => T[]): T[][] {
+    const index = new Map<T, number>();
+    const low = new Map<T, number>();
+    const onStack = new Set<T>();
+    const stack: T[] = [];
+    const groups: T[][] = [];
+    let counter = 0;
+    for (const root of nodes) {
+        if (index.has(root)) continue;
+        const work: Array<{ node: T; successors: T[]; i: number }> = [];
+        const enter = (node: T) => {
+            index.set(node, counter);
+            low.set(node, counter);
+            counter++;
+            stack.push(node);
+            onStack.add(node);
+            work.push({ node, successors: next(node), i: 0 });
+        };
+        enter(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            if (frame.i < frame.successors.length) {
+                const successor = frame.successors[frame.i++];
+                if (!index.has(successor)) enter(successor);
+                else if (onStack.has(successor)) {
+                    low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(successor) as number));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent) as number, low.get(frame.node) as number));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const group: T[] = [];
+                let member: T;
+                do {
+                    member = stack.pop() as T;
+                    onStack.delete(member);
+                    group.push(member);
+                } while (member !== frame.node);
+                if (group.length > 1 || next(frame.node).includes(frame.node)) groups.push(group.reverse());
+            }
+        }
+    }
+    return groups;
+}

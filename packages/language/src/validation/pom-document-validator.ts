@@ -9,7 +9,7 @@ import {
     type LinkingError,
     type ValidationOptions,
 } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type Element, isEntry, isEnumType, isRefValue, isRelationDecl } from '../generated/ast.js';
 import { kindPhrase } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
@@ -34,7 +34,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
 
     constructor(services: PomServices) {
         super(services);
-        this.scopes = services.references.ScopeProvider as PomScopeProvider;
+        this.scopes = services.references.ScopeProvider;
         this.workspaceRules = () => services.pom.WorkspaceRules;
     }
 
@@ -47,7 +47,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         if (reason) {
             return [
                 {
-                    severity: 1,
+                    severity: DiagnosticSeverity.Error,
                     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                     message: foreignMessage(reason),
                     code: 'not-a-pom-file',
@@ -72,7 +72,9 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                 this.toDiagnostic(severityOf(w.code), w.message, {
                     node: w.node,
                     property: w.property,
+                    range: w.range,
                     code: w.code,
+                    relatedInformation: w.related,
                     data: { code: w.code, workspace: true },
                 }),
             );

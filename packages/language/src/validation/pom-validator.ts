@@ -6,6 +6,7 @@ import { diagnosticData } from 'langium';
 import {
     type Element,
     type Entry,
+    type EnumLiteral,
     type FieldDecl,
     isEnumType,
     isFieldDecl,
@@ -19,14 +20,16 @@ import {
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
+import { parentElement } from '../model/qualified-names.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
 import { DURATION_UNITS, EXAMPLES, type PrimitiveType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { editDistance, listNames } from '../util/suggestions.js';
 import { type Code, severityOf } from './codes.js';
+import { relatedPlace } from './related-places.js';
 
 export function registerValidationChecks(services: PomServices): void {
-    const validator = new PomValidator(services);
+    const validator = services.validation.PomValidator;
     const checks: ValidationChecks<PomAstType> = {
         Element: [(e, accept) => validator.checkElement(e, accept)],
         Entry: [(e, accept) => validator.checkEntry(e, accept)],
@@ -88,11 +91,12 @@ export class PomValidator {
     }
 
     private checkRepeatedEntries(element: Element, accept: ValidationAcceptor): void {
-        const seen = new Set<MemberDecl>();
+        const first = new Map<MemberDecl, Entry>();
         for (const entry of entriesOf(element)) {
             const member = entry.key.ref;
             if (!member) continue;
-            if (seen.has(member) && !isMany(member)) {
+            const earlier = first.get(member);
+            if (earlier && !isMany(member)) {
                 report(
                     accept,
                     'duplicate-entry',
@@ -100,29 +104,31 @@ export class PomValidator {
                     {
                         node: entry,
                         property: 'key',
+                        relatedInformation: [relatedPlace(earlier, `\`${member.name}\` is first stated here.`)],
                     },
                 );
             }
-            seen.add(member);
+            if (!earlier) first.set(member, entry);
         }
     }
 
     private checkTargets(element: Element, accept: ValidationAcceptor): void {
-        const seen = new Map<MemberDecl, Set<unknown>>();
+        const seen = new Map<MemberDecl, Map<unknown, Value>>();
         for (const entry of entriesOf(element)) {
             const relation = entry.key.ref;
             if (!isRelationDecl(relation)) continue;
-            const targets = seen.get(relation) ?? new Set();
+            const targets = seen.get(relation) ?? new Map<unknown, Value>();
             seen.set(relation, targets);
             for (const value of entry.values) {
                 if (!isRefValue(value) || !value.target.ref) continue;
                 const target = value.target.ref;
+                const earlier = targets.get(target);
                 if (target === element) {
                     report(accept, 'self-reference', `\`${element.name}\` cannot be its own \`${relation.name}\`.`, {
                         node: value,
                         property: 'target',
                     });
-                } else if (targets.has(target)) {
+                } else if (earlier) {
                     report(
                         accept,
                         'duplicate-target',
@@ -130,28 +136,34 @@ export class PomValidator {
                         {
                             node: value,
                             property: 'target',
+                            relatedInformation: [relatedPlace(earlier, `\`${value.target.$refText}\` is first listed here.`)],
                         },
                     );
                 }
-                targets.add(target);
+                if (!earlier) targets.set(target, value);
             }
         }
     }
 
     private checkHorizonAgainstParent(element: Element, accept: ValidationAcceptor): void {
         const declared = declaredContext(element, 'horizon');
-        const parent = element.$container.$type === 'Element' ? (element.$container as Element) : undefined;
+        const parent = parentElement(element);
         if (typeof declared !== 'string' || !parent) return;
         const parentHorizon = contextValue(parent, 'horizon');
         if (typeof parentHorizon.effective !== 'string') return;
         if (horizonRank(declared) > horizonRank(parentHorizon.effective)) {
             const from = parentHorizon.inheritedFrom ? ` (from ${parentHorizon.inheritedFrom.name})` : '';
+            const stated = parentHorizon.inheritedFrom ?? parent;
             const entry = entriesOf(element).find((e) => e.key.$refText === 'horizon');
             report(
                 accept,
                 'horizon-exceeds-parent',
                 `\`${element.name}\` looks ${declared} ahead but sits in \`${parent.name}\`, which looks ${parentHorizon.effective} ahead${from}; the fractal runs downward.`,
-                { node: entry?.values[0] ?? element, data: { code: 'horizon-exceeds-parent', parentHorizon: parentHorizon.effective } },
+                {
+                    node: entry?.values[0] ?? element,
+                    data: { code: 'horizon-exceeds-parent', parentHorizon: parentHorizon.effective },
+                    relatedInformation: [relatedPlace(stated, `\`${stated.name}\` looks ${parentHorizon.effective} ahead.`)],
+                },
             );
         }
     }
@@ -232,20 +244,27 @@ export class PomValidator {
         }
         const own = new Map<string, MemberDecl>();
         for (const member of kind.members) {
-            if (own.has(member.name)) {
+            const earlier = own.get(member.name);
+            if (earlier) {
                 report(accept, 'duplicate-name', `Kind \`${kind.name}\` declares \`${member.name}\` twice.`, {
                     node: member,
                     property: 'name',
+                    relatedInformation: [relatedPlace(earlier, `\`${member.name}\` is first declared here.`)],
                 });
+            } else {
+                own.set(member.name, member);
             }
-            own.set(member.name, member);
             const inherited = kind.superKind?.ref ? this.kinds.member(kind.superKind.ref, member.name) : undefined;
             if (inherited && inherited !== member && memberSignature(inherited) !== memberSignature(member)) {
                 report(
                     accept,
                     'kind-redefines-member',
                     `\`${member.name}\` is inherited from ${inherited.$container.name} as ${memberSignature(inherited)}; \`${kind.name}\` cannot redefine it as ${memberSignature(member)}.`,
-                    { node: member, property: 'name' },
+                    {
+                        node: member,
+                        property: 'name',
+                        relatedInformation: [relatedPlace(inherited, `${inherited.$container.name} declares \`${member.name}\` here.`)],
+                    },
                 );
             }
         }
@@ -255,15 +274,17 @@ export class PomValidator {
     private checkEnumLiterals(kind: KindDecl, accept: ValidationAcceptor): void {
         for (const member of kind.members) {
             if (!isFieldDecl(member) || !isEnumType(member.type)) continue;
-            const names = new Set<string>();
+            const names = new Map<string, EnumLiteral>();
             for (const literal of member.type.literals) {
-                if (names.has(literal.name)) {
+                const earlier = names.get(literal.name);
+                if (earlier) {
                     report(accept, 'duplicate-name', `\`${member.name}\` lists \`${literal.name}\` twice.`, {
                         node: literal,
                         property: 'name',
+                        relatedInformation: [relatedPlace(earlier, `\`${literal.name}\` is first listed here.`)],
                     });
                 }
-                names.add(literal.name);
+                if (!earlier) names.set(literal.name, literal);
             }
         }
     }

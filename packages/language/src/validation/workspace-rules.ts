@@ -2,7 +2,8 @@
 // insight or no result, orphans, overcommitted funding and horizons inverted along links. One pass over the
 // lineage graph computes them for every document; the result is cached until the next build.
 import { type AstNode, AstUtils, DocumentState, type LangiumDocument } from 'langium';
-import { type Element, isDurationValue, type KindDecl } from '../generated/ast.js';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
 import { contextValue, effectiveHorizon, entriesFor } from '../model/element-context.js';
@@ -12,12 +13,17 @@ import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
 import type { NameIndex } from '../workspace/name-index.js';
 import type { Code } from './codes.js';
+import { relatedPlace } from './related-places.js';
 
 export interface WorkspaceDiagnostic {
     readonly code: Code;
     readonly message: string;
     readonly node: AstNode;
     readonly property?: string;
+    /** A narrower range than the node's, such as the part of a selector string that names nothing. */
+    readonly range?: Range;
+    /** The other places the message cites. */
+    readonly related?: DiagnosticRelatedInformation[];
 }
 
 export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
@@ -28,7 +34,7 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
-    /** Rules of later layers (the evidence checks), registered when the services are wired. */
+    /** Rules of later layers (the evidence and view checks), registered when the services are wired. */
     private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
 
@@ -82,28 +88,30 @@ export class WorkspaceRules {
             if (all.length < 2) continue;
             for (const elements of this.byModel(all)) {
                 for (const element of elements) {
-                    const others = elements.filter((e) => e !== element).map(where);
+                    const others = elements.filter((e) => e !== element);
                     add({
                         code: 'duplicate-name',
-                        message: `\`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
+                        message: `\`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
                         node: element,
                         property: 'name',
+                        related: others.map((other) => relatedPlace(other, `\`${id}\` is also declared here.`)),
                     });
                 }
             }
         }
         for (const [id, descriptions] of this.names.kinds()) {
-            const all = descriptions.map((d) => d.node).filter((n): n is KindDecl => n?.$type === 'KindDecl');
+            const all = descriptions.map((d) => d.node).filter(isKindDecl);
             if (all.length < 2) continue;
             for (const kinds of this.byModel(all)) {
                 for (const kind of kinds) {
                     if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
-                    const others = kinds.filter((k) => k !== kind).map(where);
+                    const others = kinds.filter((k) => k !== kind);
                     add({
                         code: 'duplicate-name',
-                        message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others)}.`,
+                        message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
                         node: kind,
                         property: 'name',
+                        related: others.map((other) => relatedPlace(other, `Kind \`${id}\` is also declared here.`)),
                     });
                 }
             }
@@ -126,7 +134,7 @@ export class WorkspaceRules {
     }
 
     private flowCycles(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        for (const cycle of graph.cycles()) {
+        for (const cycle of graph.flowCycles()) {
             if (cycle.length < 2) continue; // a link to itself is a `self-reference`, reported where it is written
             const members = new Set(cycle);
             const names = [...cycle.map((e) => e.name), cycle[0].name].join(' → ');
@@ -137,6 +145,7 @@ export class WorkspaceRules {
                         code: 'flow-cycle',
                         message: `This \`${link.relation.name}\` link closes a flow cycle: ${names}. Only feedback relations such as \`learnedFrom\` may loop.`,
                         ...linkSite(link),
+                        related: cycle.filter((e) => e !== element).map((e) => relatedPlace(e, `\`${e.name}\` is on the cycle.`)),
                     });
                 }
             }
@@ -144,8 +153,8 @@ export class WorkspaceRules {
     }
 
     private reach(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        const fromInsight = graph.reaching(['insights'], 'up');
-        const toResult = graph.reaching(['inputs', 'drivers', 'northstar'], 'down');
+        const fromInsight = graph.reachingStages(['insights'], 'up');
+        const toResult = graph.reachingStages(['inputs', 'drivers', 'northstar'], 'down');
         for (const node of graph.nodes.values()) {
             const { element, stage } = node;
             if ((stage === 'opportunities' || stage === 'options' || stage === 'bets') && !fromInsight.has(element)) {
@@ -181,16 +190,17 @@ export class WorkspaceRules {
     }
 
     private funding(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        const committed = new Map<Element, { days: number; bets: string[] }>();
+        const committed = new Map<Element, { days: number; bets: string[]; places: DiagnosticRelatedInformation[] }>();
         for (const { element, stage } of graph.nodes.values()) {
             if (stage !== 'bets') continue;
             const funding = contextValue(element, 'funding').effective;
             const appetite = entriesFor(element, 'appetite')[0]?.values[0];
             if (typeof funding !== 'object' || !isDurationValue(appetite)) continue;
             const days = parseDuration(appetite.value)?.days ?? 0;
-            const line = committed.get(funding) ?? { days: 0, bets: [] };
+            const line = committed.get(funding) ?? { days: 0, bets: [], places: [] };
             line.days += days;
             line.bets.push(`${element.name} (${appetite.value})`);
+            line.places.push(relatedPlace(element, `\`${element.name}\` asks for ${appetite.value}.`));
             committed.set(funding, line);
         }
         for (const [funding, line] of committed) {
@@ -203,6 +213,7 @@ export class WorkspaceRules {
                     message: `\`${funding.name}\` has a capacity of ${capacityValue.value} (${capacity.days} days) but its bets ask for ${line.days} days: ${line.bets.sort().slice(0, 8).join(', ')}${line.bets.length > 8 ? ` and ${line.bets.length - 8} more` : ''}.`,
                     node: funding,
                     property: 'name',
+                    related: line.places,
                 });
             }
         }
@@ -219,6 +230,7 @@ export class WorkspaceRules {
                     code: 'horizon-inverted-link',
                     message: `\`${from.name}\` looks ${fromHorizon} ahead but flows into \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
                     ...linkSite(link),
+                    related: [relatedPlace(link.target, `\`${link.target.name}\` looks ${effectiveHorizon(link.target)} ahead.`)],
                 });
             }
         }

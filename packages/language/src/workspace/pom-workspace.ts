@@ -1,34 +1,20 @@
 // Loads a set of files into a workspace and builds it with validation: the entry point for the CLI, the tests
-// and anything else that works on a model without a language client.
-import type { LangiumDocument, URI } from 'langium';
-import type { PomServices } from '../pom-module.js';
+// and anything else that works on a model without a language client. Batch behaviour (no reference index, any
+// file read as POM) is chosen when the services are created: `createPomServices(context, { batch: true })`.
+import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { ensurePrelude } from '../prelude/prelude.js';
-import { PomIndexManager } from './pom-index-manager.js';
-import { PomServiceRegistry } from './pom-service-registry.js';
 
 export interface SourceFile {
     readonly uri: URI;
     readonly text: string;
 }
 
-export interface BuildWorkspaceOptions {
-    /** Index who references what (find references, rename); batch tools that never ask can skip it. */
-    indexReferences?: boolean;
-    /** Parse every given file as POM whatever its extension (files the user named explicitly). */
-    acceptAnyFile?: boolean;
-}
-
 /** Adds the files (and the prelude) to the workspace, builds everything and returns the files' documents. */
 export async function buildWorkspace(
-    services: PomServices,
+    services: { shared: LangiumSharedCoreServices },
     files: readonly SourceFile[],
-    options: BuildWorkspaceOptions = {},
 ): Promise<LangiumDocument[]> {
     const shared = services.shared;
-    const index = shared.workspace.IndexManager;
-    if (index instanceof PomIndexManager) index.indexReferences = options.indexReferences ?? true;
-    const registry = shared.ServiceRegistry;
-    if (registry instanceof PomServiceRegistry) registry.acceptAnyFile = options.acceptAnyFile ?? false;
     ensurePrelude(shared);
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = files.map((file) => {
