@@ -21,6 +21,8 @@ const common = {
     sourcemap: production ? false : 'inline',
     legalComments: 'none',
     logLevel: 'warning',
+    // jsonc-parser's default entry is UMD, whose `require` calls esbuild cannot follow; its ES module build bundles.
+    alias: { 'jsonc-parser': `${root}node_modules/jsonc-parser/lib/esm/main.js` },
 };
 
 // The graph view, first: the CLI embeds the standalone script and the style sheet (`pom graph` inlines them into
@@ -62,6 +64,19 @@ await esbuild.build({
 });
 const graphAsset = (file) => JSON.stringify(readFileSync(`${graphOut}/${file}`, 'utf8'));
 
+// What `pom init` writes: the starter project (itself a project that validates clean) and the pull-request workflow
+// of examples/ci, pointed at the new project's folder.
+const initTemplate = (file) => readFileSync(`${root}packages/cli/templates/init/${file}`, 'utf8');
+const workflow = readFileSync(`${root}examples/ci/pom.yml`, 'utf8')
+    .replace(/^(\s*MODEL:) .*$/m, '$1 .')
+    .replace(/pom-cli@\d+\.\d+\.\d+/g, `pom-cli@${version('cli')}`);
+const initFiles = {
+    'pom.json': initTemplate('pom.json'),
+    'org.pom': initTemplate('org.pom'),
+    'flow.pom': initTemplate('flow.pom'),
+    '.github/workflows/pom.yml': workflow,
+};
+
 await esbuild.build({
     ...common,
     entryPoints: { main: `${root}packages/cli/src/main.ts` },
@@ -75,6 +90,7 @@ await esbuild.build({
         POM_VERSION: JSON.stringify(version('cli')),
         POM_GRAPH_SCRIPT: graphAsset('graph-standalone.js'),
         POM_GRAPH_STYLE: graphAsset('graph.css'),
+        POM_INIT_FILES: JSON.stringify(initFiles),
     },
     banner: {
         js: `import { createRequire as __pomRequire } from 'node:module';\nconst require = __pomRequire(import.meta.url);\n${polyfill}`,

@@ -181,6 +181,11 @@ export class LspClient {
         return this.counts.get(uri) ?? 0;
     }
 
+    /** Everything published so far. */
+    diagnosticsView(): DiagnosticsView {
+        return this.view();
+    }
+
     /**
      * Resolves once `predicate` holds over the diagnostics published so far (checked now and after every
      * publication); rejects after `timeoutMs` with what the server published, so a failure says why.

@@ -1,11 +1,13 @@
-// From paths on the command line to a model: files found and read, built in a fresh batch workspace of the language
-// package, compiled with paths relative to the inputs' common folder. Every command that reads a model comes here.
+// From paths on the command line to models: the paths' project files decide the models (see projects.ts); each
+// model's files are read, built in a fresh batch workspace of the language package, and compiled with paths relative
+// to the project's folder (else the inputs' common folder). Every command that reads a model comes here.
 import path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
 import { buildWorkspace, type CompiledModel, type PomServices, type Snapshot } from 'pom-language';
-import { createNodePomServices } from 'pom-language/node';
+import { createNodePomServices, type PomProject } from 'pom-language/node';
 import { UsageError } from './errors.js';
-import { commonRoot, findModelFiles, readModelFiles } from './files.js';
+import { commonRoot, readModelFiles } from './files.js';
+import { describePlans, type ModelPlan, planModels } from './projects.js';
 
 /** A model file's text, and the path the compiled model records for it. */
 export interface SourceText {
@@ -19,7 +21,10 @@ export interface LoadedModel {
     readonly documents: LangiumDocument[];
     /** Absolute paths of the files read, sorted. */
     readonly files: string[];
-    /** The deepest folder that holds every input: compiled paths are relative to it. */
+    /** The documents of the files the paths named: whose problems are reported. */
+    readonly reported: LangiumDocument[];
+    readonly project: PomProject | undefined;
+    /** What compiled paths are relative to: the project's folder, else the inputs' common folder. */
     readonly root: string;
     compile(): CompiledModel;
 }
@@ -29,15 +34,38 @@ export interface LoadOptions {
     asOf?: string;
 }
 
-/** The model under `paths` (the current folder when none), built and validated. */
+/** Every model the paths name (several when they span projects), each built and validated on its own. */
+export async function loadModels(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel[]> {
+    const inputs = paths.length > 0 ? paths : ['.'];
+    const plans = await planModels(inputs, { nested: true });
+    const models: LoadedModel[] = [];
+    for (const plan of plans) models.push(await loadPlan(plan, inputs, options));
+    return models;
+}
+
+/** The one model under `paths` (the current folder when none), built and validated; several projects is a usage error. */
 export async function loadModel(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const inputs = paths.length > 0 ? paths : ['.'];
-    const files = await findModelFiles(inputs);
-    const root = commonRoot(files, inputs);
-    const sources = await readModelFiles(files);
+    const plans = await planModels(inputs, { nested: false });
+    if (plans.length > 1) {
+        throw new UsageError(`these paths hold ${plans.length} models: ${describePlans(plans)}; give the paths of one at a time`);
+    }
+    return loadPlan(plans[0], inputs, options);
+}
+
+async function loadPlan(plan: ModelPlan, inputs: readonly string[], options: LoadOptions): Promise<LoadedModel> {
+    const root = plan.project?.root ?? commonRoot(plan.files, inputs);
+    const sources = await readModelFiles(plan.files);
     const texts = sources.map((s) => ({ absolute: s.path, relative: relativePath(root, s.path), text: s.text }));
     const built = await build(texts, (services) => configureEvidence(services, root, options.asOf));
-    return { ...built, files, root };
+    const reported = new Set(plan.reported);
+    return {
+        ...built,
+        files: plan.files,
+        reported: built.documents.filter((d) => reported.has(d.uri.fsPath)),
+        project: plan.project,
+        root,
+    };
 }
 
 /** The compiled model under `paths`, and the folder its paths are relative to. */
@@ -89,7 +117,7 @@ export function configureEvidence(services: PomServices, root: string, asOf: str
 async function build(
     sources: readonly SourceText[],
     configure?: (services: PomServices) => void,
-): Promise<Omit<LoadedModel, 'files' | 'root'>> {
+): Promise<Pick<LoadedModel, 'services' | 'documents' | 'compile'>> {
     const { Pom } = createNodePomServices({}, { batch: true });
     configure?.(Pom);
     const documents = await buildWorkspace(

@@ -112,6 +112,13 @@ warning (an error or a warning), change (any change); 2 for usage, I/O or git pr
         .action((base: string, rest: string[], options) => run(async () => (await import('./commands/diff.js')).diff(base, rest, options)));
 
     program
+        .command('init')
+        .description('start a project: pom.json, a starter model, the pull-request workflow (only in an empty or new folder)')
+        .argument('[dir]', 'the folder to create the project in (default: the current folder)')
+        .option('--name <name>', 'the project name and namespace (default: from the folder name)')
+        .action((dir: string | undefined, options) => run(async () => (await import('./commands/init.js')).init(dir, options)));
+
+    program
         .command('metrics')
         .description('work with the observations of metrics')
         .command('pull')

@@ -38,7 +38,8 @@ function pomFiles(folder: string): string[] {
 }
 
 function snapshot(folder: string): Record<string, string> {
-    return Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(path.join(folder, f), 'utf8')]));
+    const files = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile());
+    return Object.fromEntries(files.map((e) => [e.name, readFileSync(path.join(folder, e.name), 'utf8')]));
 }
 
 function tokens(text: string): string[] {
@@ -138,7 +139,7 @@ describe('pom format --write', () => {
             // Written by rename: a new file, not the old one rewritten in place.
             expect(statSync(path.join(folder, file)).ino).not.toBe(inodes.get(file));
         }
-        expect(readdirSync(folder).sort(), 'no temporary files left behind').toEqual(pomFiles(ACME));
+        expect(readdirSync(folder).sort(), 'no temporary files left behind').toEqual(readdirSync(ACME).sort());
     });
 
     test('a second run writes nothing', () => {

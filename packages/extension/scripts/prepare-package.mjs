@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const extension = new URL('../', import.meta.url);
 const grammar = new URL('../../../syntaxes/pom.tmLanguage.json', import.meta.url);
+const projectSchema = new URL('../../language/schema/pom-project.schema.json', import.meta.url);
 
 for (const bundle of ['dist/extension.js', 'dist/server.js']) {
     if (!existsSync(new URL(bundle, extension))) {
@@ -14,3 +15,6 @@ for (const bundle of ['dist/extension.js', 'dist/server.js']) {
 }
 mkdirSync(new URL('syntaxes/', extension), { recursive: true });
 copyFileSync(grammar, new URL('syntaxes/pom.tmLanguage.json', extension));
+// The project file's schema, for completion and checks in `pom.json` (the `jsonValidation` contribution).
+mkdirSync(new URL('schemas/', extension), { recursive: true });
+copyFileSync(projectSchema, new URL('schemas/pom-project.schema.json', extension));

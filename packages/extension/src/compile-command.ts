@@ -11,7 +11,7 @@ export function registerCompileCommand(client: LanguageClient): vscode.Disposabl
 
 async function compileModel(client: LanguageClient): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
-    // Scope the model to the workspace folder of the .pom file in front; the whole workspace otherwise.
+    // The model of the project that holds the .pom file in front (the workspace's, without project files).
     const uri = active?.languageId === POM_LANGUAGE ? client.code2ProtocolConverter.asUri(active.uri) : undefined;
     const model = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Compiling the POM model…' }, () =>
         client.sendRequest(CompiledModelRequest, { uri }),

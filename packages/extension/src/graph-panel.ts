@@ -89,6 +89,8 @@ class GraphPanel implements vscode.Disposable {
     private cursorRequests = 0;
     /** The source files of the model on screen: the only files a `reveal` may open. */
     private paths = new Set<string>();
+    /** The last .pom file in front: the graph shows the model (project) that holds it. */
+    private modelDocument: vscode.Uri | undefined;
     /** The column of the editor the user came from, where revealed sources open. */
     private editorColumn: vscode.ViewColumn | undefined;
 
@@ -170,8 +172,10 @@ class GraphPanel implements vscode.Disposable {
     private async loadModel(): Promise<void> {
         const request = ++this.modelRequests;
         this.modelStale = false;
-        // The whole workspace: the graph shows every folder's model, each path relative to its own folder.
-        const model = await this.context.client.sendRequest(CompiledModelRequest, {});
+        // The model of the project that holds the last .pom file in front (each path relative to its workspace folder).
+        const { client } = this.context;
+        const uri = this.modelDocument && client.code2ProtocolConverter.asUri(this.modelDocument);
+        const model = await client.sendRequest(CompiledModelRequest, { uri });
         if (request !== this.modelRequests || this.isDisposed) return;
         this.paths = sourcePaths(model);
         await this.post({ type: 'model', model });
@@ -241,6 +245,7 @@ class GraphPanel implements vscode.Disposable {
 
     private rememberColumn(editor: vscode.TextEditor | undefined): void {
         if (editor?.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn) this.editorColumn = editor.viewColumn;
+        if (editor?.document.languageId === POM_LANGUAGE) this.modelDocument = editor.document.uri;
     }
 
     /** Where the user's editor was, never over the graph; beside the graph when that column is gone or unknown. */

@@ -43,7 +43,8 @@ const EXPECTED_FILES = [
     'extension/dist/extension.js',
     'extension/dist/server.js',
     'extension/syntaxes/pom.tmLanguage.json',
-    'extension/snippets/pom.json',
+    'extension/schemas/pom-project.schema.json',
+    'extension/snippets/pom.code-snippets',
     'extension/language-configuration.json',
     'extension/images/icon.png',
     'extension/readme.md',
@@ -66,6 +67,7 @@ interface Manifest {
     contributes: {
         languages: { id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }[];
         grammars: { language: string; scopeName: string; path: string }[];
+        jsonValidation: { fileMatch: string; url: string }[];
         snippets: { language: string; path: string }[];
         commands: { command: string; title: string; category?: string; icon?: string }[];
         menus: Record<string, { command: string; when?: string; group?: string }[]>;
@@ -146,7 +148,9 @@ describe('the manifest', () => {
         expect(manifest.contributes.grammars).toEqual([
             { language: 'pom', scopeName: 'source.pom', path: './syntaxes/pom.tmLanguage.json' },
         ]);
-        expect(manifest.contributes.snippets).toEqual([{ language: 'pom', path: './snippets/pom.json' }]);
+        expect(manifest.contributes.snippets).toEqual([{ language: 'pom', path: './snippets/pom.code-snippets' }]);
+        // Completion and checks in project files come from their JSON Schema, shipped inside the .vsix.
+        expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: 'pom.json', url: './schemas/pom-project.schema.json' }]);
         const paths = [
             manifest.icon,
             language.configuration,
@@ -154,6 +158,7 @@ describe('the manifest', () => {
             language.icon.dark,
             ...manifest.contributes.grammars.map((g) => g.path),
             ...manifest.contributes.snippets.map((s) => s.path),
+            ...manifest.contributes.jsonValidation.map((v) => v.url),
         ];
         for (const path of paths) expect(vsix.has(inVsix(path)), path).toBe(true);
     });

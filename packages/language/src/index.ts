@@ -39,3 +39,15 @@ export { CODES, type Code, RULES, type RuleInfo, type Severity, severityName, se
 export * from './views/compiled-views.js';
 export { VIEW_KEYS, VIEW_LAYOUTS, type ViewLayout, type ViewSelectors, viewElements } from './views/view-selection.js';
 export { buildWorkspace, type SourceFile } from './workspace/pom-workspace.js';
+export {
+    type ConnectionSpec,
+    DEFAULT_OBSERVATIONS,
+    type DuckDbConnection,
+    type PostgresConnection,
+    PROJECT_FILE_NAME,
+    ProjectFileError,
+    type ProjectSettings,
+    parseProjectFile,
+    type SecretRef,
+} from './workspace/project-file-parser.js';
+export { type ProjectFilter, projectFilter, SKIPPED_FOLDERS } from './workspace/project-membership.js';

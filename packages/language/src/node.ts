@@ -22,3 +22,10 @@ function realPath(path: string): string | undefined {
         return undefined;
     }
 }
+
+export {
+    findProjectFile,
+    isInProject,
+    loadProjectFile,
+    type PomProject,
+} from './workspace/project-file.js';

@@ -37,7 +37,6 @@ import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbol
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
-import { PomWorkspaceManager } from './prelude/pom-workspace-manager.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
@@ -48,11 +47,14 @@ import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
+import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
+import { ProjectPartitions } from './workspace/project-partitions.js';
 
 /** The services POM adds, and the Langium services it replaces, with their own types: no consumer needs a cast. */
 export interface PomAddedServices {
     shared: PomSharedServices;
     pom: {
+        Projects: ProjectPartitions;
         NameIndex: NameIndex;
         KindSystem: KindSystem;
         LineageIndex: LineageIndex;
@@ -92,8 +94,11 @@ export interface PomAddedServices {
 
 export type PomServices = LangiumServices & PomAddedServices;
 
-/** The shared services POM replaces, with their own types. */
+/** The shared services POM adds (which project, or model, each document belongs to) and those it replaces. */
 export interface PomAddedSharedServices {
+    pom: {
+        Projects: ProjectPartitions;
+    };
     ServiceRegistry: PomServiceRegistry;
     workspace: {
         WorkspaceManager: PomWorkspaceManager;
@@ -118,7 +123,8 @@ export interface PomServiceOptions {
 
 export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAddedServices, 'shared'>> = {
     pom: {
-        NameIndex: (services) => new NameIndex(services.shared),
+        Projects: (services) => services.shared.pom.Projects,
+        NameIndex: (services) => new NameIndex(services.shared, services.pom.Projects),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
@@ -162,9 +168,12 @@ export function createPomSharedModule(
 ): Module<PomSharedServices, PartialLangiumSharedServices & PomAddedSharedServices> {
     const batch = options.batch ?? false;
     return {
+        pom: {
+            Projects: () => new ProjectPartitions(),
+        },
         ServiceRegistry: (services) => new PomServiceRegistry(services, { acceptAnyFile: batch }),
         workspace: {
-            WorkspaceManager: (services) => new PomWorkspaceManager(services),
+            WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
             IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
         },
         lsp: {

@@ -4,6 +4,7 @@
 import type { LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
+import { DECLARATION_SNIPPETS } from '../src/lsp/declaration-snippets.js';
 import { PomCompletionProvider } from '../src/lsp/pom-completion-provider.js';
 import { fixture, load } from './helpers.js';
 
@@ -269,9 +270,60 @@ describe('keywords', () => {
         expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['abstract', 'kind', 'view']);
     });
 
-    test('in a kind body: stage, field and relation only', async () => {
-        const { labels } = await complete('kind probe extends experiment {\n  <|>\n}\n');
-        expect(labels.sort()).toEqual(['field', 'relation', 'stage']);
+    test('in a kind body: stage, field and relation only, with the field and relation snippets', async () => {
+        const { items } = await complete('kind probe extends experiment {\n  <|>\n}\n');
+        expect(ofKind(items, CompletionItemKind.Keyword).sort()).toEqual(['field', 'relation', 'stage']);
+        expect(ofKind(items, CompletionItemKind.Snippet).sort()).toEqual(['field', 'field enum', 'relation']);
+        expect(items).toHaveLength(6);
+    });
+
+    test('at the start of a file: the namespace and kind snippets beside their keywords', async () => {
+        const { items } = await complete('<|>');
+        expect(ofKind(items, CompletionItemKind.Snippet)).toEqual(expect.arrayContaining(['namespace', 'kind']));
+        expect(ofKind(items, CompletionItemKind.Snippet)).not.toContain('field');
+        expect(item(items, 'namespace', CompletionItemKind.Snippet).insertTextFormat).toBe(InsertTextFormat.Snippet);
+    });
+
+    test('in an element body: no declaration keyword or snippet, which cannot appear there', async () => {
+        for (const body of [
+            'bet NewBet {\n  <|>\n}\n',
+            'bet NewBet {\n  horizon: quarters\n  <|>\n}\n',
+            'bet NewBet { horizon: quarters, <|> }\n',
+        ]) {
+            const { items } = await complete(`namespace acme.growth\n${body}`);
+            const offered = items.map((i) => i.label);
+            for (const declaration of ['namespace', 'kind', 'abstract', 'field', 'field enum', 'relation', 'stage']) {
+                expect(offered, `${declaration} in ${JSON.stringify(body)}`).not.toContain(declaration);
+            }
+            // What is legal there is offered: the bet's keys (and nested elements at an item start).
+            expect(offered).toContain('hypothesis');
+        }
+    });
+
+    test('each declaration snippet, expanded with its defaults, is valid POM', async () => {
+        const expand = (body: string) =>
+            body
+                .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+                .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+                .replace(/\$\d+/g, '');
+        const kindBody = DECLARATION_SNIPPETS.field.concat(DECLARATION_SNIPPETS.relation).map((s) => `  ${expand(s.body)}`);
+        const text = [
+            expand(DECLARATION_SNIPPETS.namespace[0].body),
+            expand(DECLARATION_SNIPPETS.kind[0].body),
+            'kind holder {',
+            ...kindBody,
+            '}',
+            '',
+        ].join('\n');
+        const { documents } = await load({ 'd.pom': text });
+        expect(
+            documents[0].parseResult.parserErrors.map((e) => e.message),
+            text,
+        ).toEqual([]);
+        expect(
+            documents[0].diagnostics?.filter((d) => d.severity === 1).map((d) => d.message),
+            text,
+        ).toEqual([]);
     });
 
     test('a field type: the primitive types and enum', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
-import { loadModel } from '../load.js';
+import { loadModels } from '../load.js';
 import { collectProblems, summarize, summaryLine } from '../report/diagnostics.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
@@ -12,15 +12,15 @@ import { VERSION } from '../version.js';
 export type ValidateFormat = 'text' | 'json' | 'sarif';
 
 export async function validate(paths: string[], options: { format: ValidateFormat; asOf?: string }): Promise<number> {
-    const model = await loadModel(paths, { asOf: options.asOf });
-    const problems = collectProblems(model.documents);
-    const summary = summarize(problems, model.files.length);
+    // Each project the paths touch is a model of its own; the problems of the files the paths name are reported.
+    const models = await loadModels(paths, { asOf: options.asOf });
+    const documents = models.flatMap((m) => m.reported);
+    const problems = collectProblems(documents);
+    const summary = summarize(problems, documents.length);
     if (options.format === 'json') {
         process.stdout.write(formatJson(problems, summary));
     } else if (options.format === 'sarif') {
-        const texts = new Map(
-            model.documents.map((d) => [path.relative(process.cwd(), d.uri.fsPath).split(path.sep).join('/'), d.textDocument]),
-        );
+        const texts = new Map(documents.map((d) => [path.relative(process.cwd(), d.uri.fsPath).split(path.sep).join('/'), d.textDocument]));
         const lineText = (file: string, line: number) => {
             const document = texts.get(file);
             return document

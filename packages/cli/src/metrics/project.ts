@@ -1,36 +1,13 @@
 // The project as `pom metrics pull` needs it: its root folder, where the snapshot goes and the named connections.
-// Read from the nearest `pom.json` upward from the model; without one, the model's root folder is the project.
-import { readFileSync, statSync } from 'node:fs';
+// Read with the language package's project-file loader from the nearest `pom.json` upward from the model; without
+// one, the model's root folder is the project.
 import path from 'node:path';
-import { SNAPSHOT_FILE as DEFAULT_OBSERVATIONS } from 'pom-language';
+import { type ConnectionSpec, DEFAULT_OBSERVATIONS, ProjectFileError } from 'pom-language';
+import { findProjectFile, loadProjectFile } from 'pom-language/node';
 import { UsageError } from '../errors.js';
+import { displayPath } from '../files.js';
 
-export const PROJECT_FILE_NAME = 'pom.json';
-
-/** A credential: the name of the environment variable that holds it, never the secret itself. */
-export interface SecretRef {
-    env: string;
-}
-
-export interface DuckDbConnection {
-    type: 'duckdb';
-    path?: string;
-    timeoutSeconds?: number;
-}
-
-export interface PostgresConnection {
-    type: 'postgres';
-    url?: SecretRef;
-    host?: string;
-    port?: number;
-    database?: string;
-    user?: string;
-    password?: SecretRef;
-    ssl?: boolean;
-    timeoutSeconds?: number;
-}
-
-export type ConnectionSpec = DuckDbConnection | PostgresConnection;
+export type { ConnectionSpec, DuckDbConnection, PostgresConnection, SecretRef } from 'pom-language';
 
 export interface PullProject {
     /** The project file, or undefined when there is none. */
@@ -48,53 +25,13 @@ export function pullProject(modelRoot: string): PullProject {
     if (file === undefined) {
         return { file: undefined, root: modelRoot, observations: path.join(modelRoot, DEFAULT_OBSERVATIONS), connections: {} };
     }
-    const root = path.dirname(file);
-    const settings = readSettings(file);
-    return { file, root, observations: path.resolve(root, settings.observations), connections: settings.connections };
-}
-
-function findProjectFile(start: string): string | undefined {
-    let folder = path.resolve(start);
-    for (;;) {
-        const candidate = path.join(folder, PROJECT_FILE_NAME);
-        if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
-        const parent = path.dirname(folder);
-        if (parent === folder) return undefined;
-        folder = parent;
-    }
-}
-
-function readSettings(file: string): { observations: string; connections: Record<string, ConnectionSpec> } {
-    const fail = (reason: string): never => {
-        throw new UsageError(`${file}: ${reason}`);
-    };
-    let data: unknown;
     try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
+        const project = loadProjectFile(file);
+        return { file: project.file, root: project.root, observations: project.observations, connections: project.connections };
     } catch (error) {
-        return fail(`cannot read the project file: ${(error as Error).message}`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('a project file holds one JSON object');
-    const settings = data as { observations?: unknown; connections?: unknown };
-    const observations = settings.observations ?? DEFAULT_OBSERVATIONS;
-    if (typeof observations !== 'string' || observations === '') fail('`observations` is a path, such as "observations.json"');
-    const connections = settings.connections ?? {};
-    if (typeof connections !== 'object' || connections === null || Array.isArray(connections)) {
-        fail('`connections` maps names to connections');
-    }
-    for (const [name, spec] of Object.entries(connections as Record<string, unknown>)) checkConnection(name, spec, fail);
-    return { observations: observations as string, connections: connections as Record<string, ConnectionSpec> };
-}
-
-function checkConnection(name: string, spec: unknown, fail: (reason: string) => never): void {
-    const value = spec as Record<string, unknown> | null;
-    if (typeof value !== 'object' || value === null || (value.type !== 'duckdb' && value.type !== 'postgres')) {
-        fail(`connection \`${name}\` needs a \`type\`: "duckdb" or "postgres"`);
-    }
-    for (const key of ['password', 'url']) {
-        const secret = value?.[key];
-        if (secret !== undefined && (typeof secret !== 'object' || typeof (secret as SecretRef | null)?.env !== 'string')) {
-            fail(`connection \`${name}\`: \`${key}\` must name an environment variable, as { "env": "NAME" }, never hold the secret`);
+        if (error instanceof ProjectFileError) {
+            throw new UsageError(`${displayPath(error.path)}:${error.line}:${error.column}: ${error.reason}`);
         }
+        throw error;
     }
 }

@@ -35,6 +35,7 @@ import { entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem } from '../model/kind-system.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
+import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
 import { escapeHtml } from './markdown.js';
 import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
@@ -123,6 +124,16 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         if (rule === 'Name' || rule === 'QualifiedName' || !/\p{L}/u.test(keyword.value)) return;
         if (STATEMENT_KEYWORDS.has(keyword.value) && !this.where(context).atItemStart) return;
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'keyword', sortText: `3${keyword.value}` });
+        for (const snippet of DECLARATION_SNIPPETS[keyword.value] ?? []) {
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: `2${snippet.label}`,
+            });
+        }
     }
 
     /** Concrete kinds, and a snippet per kind that stubs the members a new element needs. */

@@ -72,7 +72,8 @@ export class PomRenameProvider extends DefaultRenameProvider {
         const segments = qualifiedName(target).split('.');
         segments[segments.length - 1] = newName;
         const renamed = segments.join('.');
-        const table = isElement(target) ? this.names.elements() : this.names.kinds();
+        const within = AstUtils.getDocument(target).uri;
+        const table = isElement(target) ? this.names.elements(within) : this.names.kinds(within);
         return table.get(renamed)?.some((d) => d.node !== target) ? renamed : undefined;
     }
 

@@ -29,13 +29,14 @@ export function registerPomRequests(services: PomServices): void {
     const lock = shared.workspace.WorkspaceLock;
     const whenBuilt = <T>(action: () => T): Promise<T> => lock.read(action, ReadPriority.Normal);
 
-    connection.onRequest(CompiledModelRequest, async () => {
+    connection.onRequest(CompiledModelRequest, async (params) => {
         await shared.workspace.WorkspaceManager.ready;
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
         return whenBuilt(() => {
             const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
             const roots = folders.map((f) => URI.parse(f.uri).path.replace(/\/?$/, '/'));
-            return services.pom.ModelCompiler.compile(documents(), { relativePath: (uri) => relativeTo(roots, uri) });
+            const model = modelDocuments(services, documents(), params?.uri);
+            return services.pom.ModelCompiler.compile(model, { relativePath: (uri) => relativeTo(roots, uri) });
         });
     });
 
@@ -70,6 +71,18 @@ export function registerPomRequests(services: PomServices): void {
         clearTimeout(timer);
         timer = setTimeout(announce, CHANGE_DEBOUNCE_MS);
     });
+}
+
+/**
+ * The documents of one model: the one that holds `uri`; without it, the files in no project if there are any, else
+ * the first project by its file's path. A workspace without project files is one model.
+ */
+function modelDocuments(services: PomServices, all: LangiumDocument[], uri: string | undefined): LangiumDocument[] {
+    const projects = services.pom.Projects;
+    if (!projects.partitioned) return all;
+    const keys = [...new Set(all.map((d) => projects.keyOf(d.uri)))].sort();
+    const key = uri !== undefined ? projects.keyOf(URI.parse(uri)) : keys[0];
+    return all.filter((d) => projects.keyOf(d.uri) === key);
 }
 
 function lineage(services: PomServices, start: Element, direction: 'upstream' | 'downstream'): LineageEntry[] {

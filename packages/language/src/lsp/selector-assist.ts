@@ -1,7 +1,7 @@
 // The editor inside a view's selector strings: which part of a selector the cursor is on, what it names (an element,
 // a kind, a team) for hover and go to definition, and what may be typed there for completion. Works on the text
 // before the cursor too, so completion keeps working while the closing quote is not written yet.
-import { type AstNode, CstUtils, type LangiumDocument } from 'langium';
+import { type AstNode, AstUtils, CstUtils, type LangiumDocument, type URI } from 'langium';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { isStringValue, isViewEntry, type Model, type StringValue, type ViewDecl } from '../generated/ast.js';
 import { ALL_STAGES, HORIZONS } from '../model/stages.js';
@@ -21,6 +21,8 @@ export interface SelectorAtomSpot {
     readonly end: number;
     /** What is typed of the value before the cursor. */
     readonly typed: string;
+    /** The document the atom is in: selectors run on the model (project) that holds it. */
+    readonly uri?: URI;
 }
 
 const BOUNDARY = /[\s,!+'"]/;
@@ -31,9 +33,11 @@ export function selectorAtomAt(document: LangiumDocument, offset: number): Selec
     const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
     const value = leaf?.astNode;
     if (leaf && isStringValue(value) && isViewEntry(value.$container) && isSelectorEntry(value.$container)) {
-        return fromString(value, offset);
+        const spot = fromString(value, offset);
+        return spot && { ...spot, uri: document.uri };
     }
-    return fromLineText(document, offset);
+    const spot = fromLineText(document, offset);
+    return spot && { ...spot, uri: document.uri };
 }
 
 function fromString(value: StringValue, offset: number): SelectorAtomSpot | undefined {
@@ -105,13 +109,13 @@ export class SelectorAssist {
     target(spot: SelectorAtomSpot): AstNode | undefined {
         if (!spot.value || /[*?]/.test(spot.value)) return undefined;
         if (spot.method === undefined || spot.method === 'owner') {
-            const graph = this.views.graph();
+            const graph = this.views.graph(spot.uri);
             const ids = [...graph.elements.keys()];
             const found = graph.elements.has(spot.value) ? [spot.value] : ids.filter((id) => id.endsWith(`.${spot.value}`));
             return found.length === 1 ? this.views.element(found[0]) : undefined;
         }
         if (spot.method === 'kind') {
-            const kinds = this.services.pom.NameIndex.kinds();
+            const kinds = this.services.pom.NameIndex.kinds(spot.uri);
             const name = kinds.has(spot.value) ? spot.value : [...kinds.keys()].find((k) => k.endsWith(`.${spot.value}`));
             return name ? kinds.get(name)?.[0]?.node : undefined;
         }
@@ -121,7 +125,7 @@ export class SelectorAssist {
     /** A line on the methods that name no declaration: what `stage:bets` or `tag:x` picks. */
     methodHover(spot: SelectorAtomSpot): string | undefined {
         if (!spot.method || spot.method === 'kind' || spot.method === 'owner' || !spot.value) return undefined;
-        const count = this.count(spot.method, spot.value);
+        const count = this.count(spot.method, spot.value, spot.uri);
         const what: Record<string, string> = {
             stage: 'on stage',
             horizon: 'whose effective horizon is',
@@ -135,14 +139,14 @@ export class SelectorAssist {
 
     /** How much of the model a view draws: "Draws 34 of 145 elements and the 52 links among them." */
     viewSummary(view: ViewDecl): string {
-        const graph = this.views.graph();
+        const graph = this.views.graph(AstUtils.getDocument(view).uri);
         const drawn = new Set(viewElements(graph, viewSelectors(view)));
         const links = graph.model.links.filter((l) => drawn.has(l.from) && drawn.has(l.to)).length;
         return `Draws ${drawn.size} of ${graph.elements.size} elements and the ${links} links among them.`;
     }
 
     completions(spot: SelectorAtomSpot): CompletionItem[] {
-        const graph = this.views.graph();
+        const graph = this.views.graph(spot.uri);
         const elements = [...graph.elements.values()];
         const values = (names: Iterable<string>, kind: CompletionItemKind, detail: string) =>
             [...new Set(names)].sort().map((label) => ({ label, kind, detail }));
@@ -207,10 +211,10 @@ export class SelectorAssist {
         }
     }
 
-    private count(method: string, value: string): number {
+    private count(method: string, value: string, within: URI | undefined): number {
         const quoted = /[\s,+"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
         try {
-            return selectElements(this.views.graph(), `${method}:${quoted}`, { strict: false }).size;
+            return selectElements(this.views.graph(within), `${method}:${quoted}`, { strict: false }).size;
         } catch {
             return 0;
         }

@@ -4,7 +4,10 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CompiledModel } from '../compile/compiled-model.js';
 
 export interface CompiledModelParams {
-    /** Limit the model to the workspace folder that holds this document; the whole workspace when absent. */
+    /**
+     * The model of the project that holds this document (each `pom.json` project is a model of its own). Without it:
+     * the whole workspace when it has no project files, else the files in no project, else the first project.
+     */
     uri?: string;
 }
 

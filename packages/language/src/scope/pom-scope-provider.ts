@@ -5,6 +5,7 @@ import {
     type AstNode,
     type AstNodeDescription,
     type AstNodeDescriptionProvider,
+    AstUtils,
     DocumentState,
     EMPTY_SCOPE,
     type ReferenceInfo,
@@ -69,11 +70,11 @@ export class PomScopeProvider implements ScopeProvider {
 
     /** Every element of any kind, as seen from `context`: used to tell a wrong-kind target from a missing one. */
     unrestrictedElementScope(context: ReferenceInfo): Scope {
-        return new PrefixScope(this.names.elements(), lookupPrefixes(context.container), () => true);
+        return new PrefixScope(this.names.elements(modelOf(context)), lookupPrefixes(context.container), () => true);
     }
 
     private kindScope(context: ReferenceInfo): Scope {
-        return new PrefixScope(this.names.kinds(), lookupPrefixes(context.container, false), () => true);
+        return new PrefixScope(this.names.kinds(modelOf(context)), lookupPrefixes(context.container, false), () => true);
     }
 
     private memberScope(kind: KindDecl): Scope {
@@ -82,7 +83,7 @@ export class PomScopeProvider implements ScopeProvider {
 
     private elementScope(context: ReferenceInfo, relation: RelationDecl): Scope {
         const accepts = (d: AstNodeDescription) => isElement(d.node) && this.kinds.accepts(relation, d.node.kind.ref);
-        return new PrefixScope(this.names.elements(), lookupPrefixes(context.container), accepts);
+        return new PrefixScope(this.names.elements(modelOf(context)), lookupPrefixes(context.container), accepts);
     }
 
     private createScope(nodes: Array<MemberDecl | { name: string; $type: string }>): Scope {
@@ -98,6 +99,11 @@ export class PomScopeProvider implements ScopeProvider {
             getAllElements: () => stream(byName.values()),
         };
     }
+}
+
+/** The document a reference is written in: names resolve within its project's model. */
+function modelOf(context: ReferenceInfo) {
+    return AstUtils.getDocument(context.container).uri;
 }
 
 /**

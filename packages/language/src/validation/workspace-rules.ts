@@ -84,34 +84,53 @@ export class WorkspaceRules {
     }
 
     private duplicateNames(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
-        for (const [id, elements] of graph.ids()) {
-            if (elements.length < 2) continue;
-            for (const element of elements) {
-                const others = elements.filter((e) => e !== element);
-                add({
-                    code: 'duplicate-name',
-                    message: `\`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
-                    node: element,
-                    property: 'name',
-                    related: others.map((other) => relatedPlace(other, `\`${id}\` is also declared here.`)),
-                });
+        for (const [id, all] of graph.ids()) {
+            if (all.length < 2) continue;
+            for (const elements of this.byModel(all)) {
+                for (const element of elements) {
+                    const others = elements.filter((e) => e !== element);
+                    add({
+                        code: 'duplicate-name',
+                        message: `\`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
+                        node: element,
+                        property: 'name',
+                        related: others.map((other) => relatedPlace(other, `\`${id}\` is also declared here.`)),
+                    });
+                }
             }
         }
         for (const [id, descriptions] of this.names.kinds()) {
-            const kinds = descriptions.map((d) => d.node).filter(isKindDecl);
-            if (kinds.length < 2) continue;
-            for (const kind of kinds) {
-                if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
-                const others = kinds.filter((k) => k !== kind);
-                add({
-                    code: 'duplicate-name',
-                    message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
-                    node: kind,
-                    property: 'name',
-                    related: others.map((other) => relatedPlace(other, `Kind \`${id}\` is also declared here.`)),
-                });
+            const all = descriptions.map((d) => d.node).filter(isKindDecl);
+            if (all.length < 2) continue;
+            for (const kinds of this.byModel(all)) {
+                for (const kind of kinds) {
+                    if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
+                    const others = kinds.filter((k) => k !== kind);
+                    add({
+                        code: 'duplicate-name',
+                        message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
+                        node: kind,
+                        property: 'name',
+                        related: others.map((other) => relatedPlace(other, `Kind \`${id}\` is also declared here.`)),
+                    });
+                }
             }
         }
+    }
+
+    /**
+     * Nodes grouped by the model (project) that holds them, keeping groups of two or more: a name may recur across
+     * projects. The prelude belongs to every model.
+     */
+    private byModel<T extends AstNode>(nodes: readonly T[]): T[][] {
+        const builtin = nodes.filter((node) => AstUtils.getDocument(node).uri.scheme === 'builtin');
+        const groups = new Map<string, T[]>();
+        for (const node of nodes) {
+            if (builtin.includes(node)) continue;
+            const key = this.names.modelOf(AstUtils.getDocument(node).uri);
+            groups.set(key, [...(groups.get(key) ?? builtin), node]);
+        }
+        return [...groups.values()].filter((group) => group.length > 1);
     }
 
     private flowCycles(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {

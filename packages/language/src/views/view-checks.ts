@@ -79,11 +79,20 @@ function checkSelectorValues(entry: ViewEntry, accept: ValidationAcceptor): void
 // ---- model-wide checks --------------------------------------------------------------------------------------------
 
 function checkViewsAgainstModel(services: PomServices, add: (d: WorkspaceDiagnostic) => void): void {
-    const views = services.pom.ViewGraph.views();
-    if (views.length === 0) return;
+    // Each model (project) is checked on its own: a view's selectors run on the model that holds it.
+    const byModel = new Map<string, ViewDecl[]>();
+    for (const view of services.pom.ViewGraph.views()) {
+        const key = services.pom.NameIndex.modelOf(AstUtils.getDocument(view).uri);
+        byModel.set(key, [...(byModel.get(key) ?? []), view]);
+    }
+    for (const views of byModel.values()) checkModelViews(services, views, add);
+}
+
+function checkModelViews(services: PomServices, views: ViewDecl[], add: (d: WorkspaceDiagnostic) => void): void {
     duplicateViews(views, add);
-    const graph = services.pom.ViewGraph.graph();
-    const kinds = services.pom.ViewGraph.kindNames();
+    const within = AstUtils.getDocument(views[0]).uri;
+    const graph = services.pom.ViewGraph.graph(within);
+    const kinds = services.pom.ViewGraph.kindNames(within);
     for (const view of views) {
         const sources = viewSelectorSources(view);
         let unmatched = false;

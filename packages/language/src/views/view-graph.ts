@@ -1,7 +1,7 @@
-// The compiled elements and links of the whole workspace as a ModelGraph, which is what selectors run on: built once
-// per build when a view needs it (the view checks, hover and completion inside selectors) and cached until the
-// next change. Paths for `file:` selectors are relative to the folder that holds every model file.
-import { type AstNode, DocumentState, type LangiumDocument } from 'langium';
+// The compiled elements and links of a model as a ModelGraph, which is what selectors run on: built once per build
+// and model (project) when a view needs it (the view checks, hover and completion inside selectors) and cached until
+// the next change. Paths for `file:` selectors are relative to the folder that holds every file of the model.
+import { type AstNode, DocumentState, type LangiumDocument, type URI } from 'langium';
 import { type CompiledModel, type CompiledView, MODEL_FORMAT, MODEL_VERSION, type SourceLocation } from '../compile/compiled-model.js';
 import { ModelGraph } from '../compile/model-graph.js';
 import type { Element, Model, ViewDecl } from '../generated/ast.js';
@@ -14,16 +14,23 @@ import { viewsOf } from './view-declarations.js';
 
 export class ViewGraph {
     private readonly services: PomServices;
-    private readonly cache: BuildCache<'graph', ModelGraph>;
+    private readonly cache: BuildCache<string, ModelGraph>;
 
     constructor(services: PomServices) {
         this.services = services;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
     }
 
-    /** Every model document of the workspace (not the prelude, not foreign files). */
-    documents(): LangiumDocument[] {
-        return this.services.shared.workspace.LangiumDocuments.all.filter((d) => !isPrelude(d) && !isForeignDocument(d)).toArray();
+    /**
+     * The model documents (not the prelude, not foreign files) of the model (project) that holds `within`, or of the
+     * whole workspace when it is absent.
+     */
+    documents(within?: URI): LangiumDocument[] {
+        const projects = this.services.pom.Projects;
+        const key = within && projects.partitioned ? projects.keyOf(within) : undefined;
+        return this.services.shared.workspace.LangiumDocuments.all
+            .filter((d) => !isPrelude(d) && !isForeignDocument(d) && (key === undefined || projects.keyOf(d.uri) === key))
+            .toArray();
     }
 
     views(): ViewDecl[] {
@@ -32,9 +39,12 @@ export class ViewGraph {
             .filter((v) => v.name);
     }
 
-    graph(): ModelGraph {
-        return this.cache.get('graph', () => {
-            const documents = this.documents();
+    /** The graph of the model that holds `within` (of the whole workspace when absent). */
+    graph(within?: URI): ModelGraph {
+        const projects = this.services.pom.Projects;
+        const key = within && projects.partitioned ? projects.keyOf(within) : undefined;
+        return this.cache.get(key === undefined ? 'all' : `model ${key}`, () => {
+            const documents = this.documents(within);
             const root = commonFolder(documents);
             const flow = this.services.pom.ModelCompiler.compileFlow(documents, { relativePath: (uri) => uri.path.slice(root.length) });
             return new ModelGraph({ format: MODEL_FORMAT, version: MODEL_VERSION, ...flow, kinds: [], diagnostics: [] });
@@ -42,8 +52,8 @@ export class ViewGraph {
     }
 
     /** Every kind name, built-in or declared, so `kind:persona` is known even where no persona exists yet. */
-    kindNames(): string[] {
-        return [...this.services.pom.NameIndex.kinds().keys()];
+    kindNames(within?: URI): string[] {
+        return [...this.services.pom.NameIndex.kinds(within).keys()];
     }
 
     /** The compiled views of these documents, their selectors evaluated on the compiled elements given. */
