@@ -228,6 +228,8 @@ describe('completion', () => {
                 'status',
                 'tags',
                 'relatesTo',
+                'starts',
+                'ends',
             ]),
         );
         const foreign = [
@@ -240,8 +242,7 @@ describe('completion', () => {
             'ships',
             'moves',
             'for',
-            'starts',
-            'ends',
+            'timebox',
         ];
         expect(offered.filter((l) => foreign.includes(l))).toEqual([]);
         // Nested elements may start here, but not of an abstract kind (`abstract-kind` would flag them).
