@@ -232,18 +232,7 @@ describe('completion', () => {
                 'ends',
             ]),
         );
-        const foreign = [
-            'informedBy',
-            'addresses',
-            'learnedFrom',
-            'contributesTo',
-            'feeds',
-            'leads',
-            'ships',
-            'moves',
-            'for',
-            'timebox',
-        ];
+        const foreign = ['informedBy', 'addresses', 'learnedFrom', 'contributesTo', 'feeds', 'leads', 'ships', 'moves', 'for', 'timebox'];
         expect(offered.filter((l) => foreign.includes(l))).toEqual([]);
         // Nested elements may start here, but not of an abstract kind (`abstract-kind` would flag them).
         expect(offered.filter((l) => ['element', 'execution'].includes(l))).toEqual([]);
