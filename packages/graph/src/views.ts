@@ -1,20 +1,11 @@
 // The pictures the view picker offers: the whole model, each named view the model declares (its `elements` and the
 // links among them, under its title), and the evidence view: the whole model with the impacts whose claims are
 // contradicted or unverified, and what they claim to move, lit.
-import type { CompiledModel } from 'pom-language/model';
+import type { CompiledModel, CompiledView as ModelView } from 'pom-language/model';
 import { verdictOf } from './evidence.js';
 
-/** A named view as the compiled model carries it. */
-export interface CompiledView {
-    id: string;
-    name: string;
-    title: string | null;
-    doc: string | null;
-    include: string[];
-    exclude: string[];
-    layout: 'flow' | 'force';
-    elements: string[];
-}
+/** A named view as the compiled model carries it (where it was declared is not needed to draw it). */
+export type CompiledView = Omit<ModelView, 'source'>;
 
 export const WHOLE_MODEL = '';
 export const EVIDENCE_VIEW = 'evidence:claims';
