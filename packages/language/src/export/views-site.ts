@@ -2,7 +2,7 @@
 // index is self-contained like the graph pages: its one style sheet is let in by hash, nothing else loads, and
 // every piece of model text is escaped. The hash function is passed in, so this stays free of Node.
 import type { CompiledView } from '../compile/compiled-model.js';
-import { htmlText } from './html-page.js';
+import { htmlPage, htmlText } from './html-page.js';
 
 export interface SitePage {
     view: CompiledView;
@@ -53,22 +53,10 @@ export function viewsIndexHtml(site: SiteIndex): string {
             }</p></li>`,
         ].join('');
     });
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${htmlText(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="pom graph">
-<title>${htmlText(site.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${htmlText(site.title)}</h1>
-<ul>
-${items.join('\n')}
-</ul>
-</body>
-</html>
-`;
+    return htmlPage({
+        csp,
+        title: site.title,
+        head: `<style>${STYLE}</style>`,
+        body: `<h1>${htmlText(site.title)}</h1>\n<ul>\n${items.join('\n')}\n</ul>`,
+    });
 }
