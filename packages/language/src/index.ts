@@ -15,7 +15,14 @@ export {
     type Snapshot,
     SnapshotError,
 } from './evidence/snapshot.js';
-export { FormatInvariantError, type FormatResult, type FormatServices, formatText, type SyntaxProblem } from './format/format-text.js';
+export {
+    checkFormatting,
+    FormatInvariantError,
+    type FormatResult,
+    type FormatServices,
+    formatText,
+    type SyntaxProblem,
+} from './format/format-text.js';
 export * from './generated/ast.js';
 export {
     flowSource,

@@ -1,10 +1,10 @@
 // Formatting a file's text outside an editor (`pom format`): the language's own formatter, plus the guarantees a tool
 // that rewrites files owes its users. Text that is not POM or does not parse is left alone, and a result that would
-// lose or change a token or comment is refused instead of returned.
-import { CstUtils, isLeafCstNode, type LangiumDocument, type LangiumSharedCoreServices, type Lexer, TextDocument, type URI } from 'langium';
+// lose or change a token or comment, or change what the file means, is refused instead of returned.
+import { type LangiumDocument, type LangiumSharedCoreServices, type Lexer, TextDocument, type URI } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import { isElement, isKindDecl, isViewDecl } from '../generated/ast.js';
 import { classify, type ForeignReason } from '../workspace/foreign-files.js';
+import { commentContent, droppableSeparators, leavesOf, meaningOf } from './format-rules.js';
 
 export interface SyntaxProblem {
     /** 1-based. */
@@ -51,7 +51,7 @@ export async function formatText(services: FormatServices, uri: URI, text: strin
         options: { tabSize: 2, insertSpaces: true },
     });
     const formatted = TextDocument.applyEdits(document.textDocument, edits);
-    checkInvariants(services, uri, text, formatted, bodySeparators(document));
+    checkLayout(services, document, formatted);
     return { text: formatted, changed: formatted !== text, parseErrors: false, syntaxErrors: [] };
 }
 
@@ -77,32 +77,25 @@ function tokenPosition(document: LangiumDocument, token: { startLine?: number; s
     return { line: end.line + 1, column: end.character + 1 };
 }
 
-/** Offsets of the `,` / `;` between body items, kind members and view entries: the only tokens the formatter may drop. */
-function bodySeparators(document: LangiumDocument): Set<number> {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return new Set();
-    return new Set(
-        CstUtils.streamCst(root)
-            .filter(
-                (n) =>
-                    isLeafCstNode(n) &&
-                    (n.text === ',' || n.text === ';') &&
-                    (isElement(n.astNode) || isKindDecl(n.astNode) || isViewDecl(n.astNode)),
-            )
-            .map((n) => n.offset),
-    );
+/**
+ * Checks that `after` is a layout of `before`: it parses, holds the same tokens and comments in the same order (bar
+ * the droppable separators, trailing blanks in comments and the indentation of a block comment's inner lines) and
+ * means the same (syntax tree and documentation comments). Throws a FormatInvariantError otherwise. Every formatter
+ * result goes through this before it is returned.
+ */
+export function checkFormatting(services: FormatServices, uri: URI, before: string, after: string): void {
+    if (before === after) return;
+    checkLayout(services, parse(services, uri, before), after);
 }
 
-/**
- * The formatted text must parse, and hold the same tokens and comments in the same order as the input without its
- * body separators (a block comment's inner lines may move, so they are compared without their indentation).
- */
-function checkInvariants(services: FormatServices, uri: URI, before: string, after: string, dropped: ReadonlySet<number>): void {
+function checkLayout(services: FormatServices, original: LangiumDocument, after: string): void {
+    const before = original.textDocument.getText();
     if (before === after) return;
-    if (syntaxErrorsOf(parse(services, uri, after)).length > 0) {
-        throw new FormatInvariantError('the formatted text would not parse');
-    }
-    const expected = tokenImages(services, before, dropped);
+    const formatted = parse(services, original.uri, after);
+    if (syntaxErrorsOf(formatted).length > 0) throw new FormatInvariantError('the formatted text would not parse');
+    const beforeLeaves = leavesOf(original.parseResult.value.$cstNode!);
+    const afterLeaves = leavesOf(formatted.parseResult.value.$cstNode!);
+    const expected = tokenImages(services, before, droppableSeparators(beforeLeaves));
     const actual = tokenImages(services, after, new Set());
     const length = Math.max(expected.length, actual.length);
     for (let i = 0; i < length; i++) {
@@ -112,6 +105,10 @@ function checkInvariants(services: FormatServices, uri: URI, before: string, aft
             );
         }
     }
+    const meaningBefore = JSON.stringify(meaningOf(original.parseResult.value, beforeLeaves));
+    if (meaningBefore !== JSON.stringify(meaningOf(formatted.parseResult.value, afterLeaves))) {
+        throw new FormatInvariantError('the formatted text would change the model (its structure or a documentation comment)');
+    }
 }
 
 function tokenImages(services: FormatServices, text: string, without: ReadonlySet<number>): string[] {
@@ -119,5 +116,5 @@ function tokenImages(services: FormatServices, text: string, without: ReadonlySe
     return [...lexed.tokens, ...(lexed.hidden ?? [])]
         .filter((t) => !without.has(t.startOffset))
         .sort((a, b) => a.startOffset - b.startOffset)
-        .map((t) => (t.image.startsWith('/*') ? t.image.replace(/\r?\n[ \t]*/g, '\n') : t.image));
+        .map((t) => (t.image.startsWith('/*') || t.image.startsWith('//') ? commentContent(t.image) : t.image));
 }

@@ -10,17 +10,21 @@
 // - No space before `:` `,` `.` `]` `*` `?` `+` or after `[` `.`; one after `:` and `,`; spaces around `|`:
 //   `key: a, b [k: v, k2: v2]`, `relation r: a | b* downstream`, `enum { a, b, c }` on one line.
 // - Separators: the optional `,` / `;` after body items and kind members are dropped, since every item has its
-//   own line. Every other token is kept verbatim, including `namespace x;` and trailing commas in enums and
-//   metadata.
+//   own line, except one directly after a doc comment `/** … */` (it keeps that comment from documenting the next item).
+//   Every other token is kept verbatim, including `namespace x;` and trailing commas in enums and metadata.
 // - Line breaks inside an item are joined, except a break after a comma between values, which is kept with the
 //   next value aligned under the first (long `informedBy:` lists stay readable).
 // - Comments: one on the line of the token before it stays there, one space after it. One on its own line stays on
 //   its own line, indented like what follows it (inside a body when it comes before `}`); the blank line before a
 //   top-level member goes before its comments, so doc comments stay attached. A `//` comment always ends a line.
-//   The inner lines of a re-indented block comment move with its first line.
+//   Trailing blanks in comments are dropped. The inner lines of a block comment on its own line move with its
+//   first line: ` * ` lines one column in from its `/`, other lines by as far as the first line moved.
+// - Line breaks: LF, CRLF or a lone CR all break a line; the output uses CRLF if the file has any, else CR if it
+//   has CRs and no LF, else LF.
 import { type AstNode, type CstNode, CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import { droppableSeparators, laidOutComment, leavesOf } from '../format/format-rules.js';
 import {
     type Element,
     isElement,
@@ -81,7 +85,7 @@ export class PomFormatter extends AbstractFormatter {
 
 class Layout {
     private readonly text: string;
-    /** Line breaks follow the file: `\r\n` if it has any. */
+    /** Line breaks follow the file: `\r\n` if it has any, `\r` if it has only those, else `\n`. */
     private readonly eol: string;
     /** Every token and comment that stays, in document order. */
     private readonly tokens: CstNode[];
@@ -89,18 +93,17 @@ class Layout {
     /** Places and dropped separators by token offset. */
     private readonly places = new Map<number, Place>();
     private readonly dropped = new Set<number>();
+    private readonly droppable: ReadonlySet<number>;
 
     constructor(
         private readonly document: LangiumDocument,
         root: Model,
     ) {
         this.text = document.textDocument.getText();
-        this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
-        const leaves = CstUtils.streamCst(root.$cstNode!)
-            .filter(isLeafCstNode)
-            .toArray()
-            .sort((a, b) => a.offset - b.offset);
+        this.eol = this.text.includes('\r\n') ? '\r\n' : this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
+        const leaves = leavesOf(root.$cstNode!);
         for (const leaf of leaves) if (!leaf.hidden) this.codeAt.set(leaf.offset, leaf);
+        this.droppable = droppableSeparators(leaves);
         this.placeStatements(root);
         this.tokens = leaves.filter((leaf) => !this.dropped.has(leaf.offset));
         this.placeWithinLines();
@@ -119,11 +122,12 @@ class Layout {
             if (token.hidden) {
                 if (previous && !this.breaks(previous, token)) {
                     gap = ' ';
+                    this.layOutComment(token, undefined, edits);
                 } else {
                     const blank = previous ? this.newLines(ownLineComment ? 'keep' : place.commentBlank, previous, token) : '';
                     const column = previous ? (place.commentIndent ?? this.continuation(following)) : 0;
                     gap = blank + ' '.repeat(column);
-                    this.reindentComment(token, column, edits);
+                    this.layOutComment(token, column, edits);
                     ownLineComment = true;
                 }
             } else {
@@ -198,12 +202,12 @@ class Layout {
             .toArray();
         const open = own.find((n) => n.text === '{');
         const close = own.find((n) => n.text === '}');
-        for (const separator of own) if (separator.text === ',' || separator.text === ';') this.dropped.add(separator.offset);
+        for (const separator of own) if (this.droppable.has(separator.offset)) this.dropped.add(separator.offset);
         if (!open || !close) return;
         const inner = (depth + 1) * INDENT;
         const single =
             (isElement(node) && node.body.length === 1 && isEntry(node.body[0])) || (isViewDecl(node) && node.entries.length === 1);
-        const oneLine = single && !this.text.slice(open.offset, close.end).includes('\n') && !this.hasComment(open, close);
+        const oneLine = single && !/[\r\n]/.test(this.text.slice(open.offset, close.end)) && !this.hasComment(open, close);
         items.forEach((item, i) => {
             this.place(item, oneLine ? inLine('space', inner) : onLine(i === 0 ? 'none' : 'keep', inner));
         });
@@ -280,27 +284,17 @@ class Layout {
     }
 
     private breaks(from: CstNode, to: CstNode): boolean {
-        return this.text.slice(from.end, to.offset).includes('\n');
+        return /[\r\n]/.test(this.text.slice(from.end, to.offset));
     }
 
     private newLines(blank: Blank, from: CstNode, to: CstNode): string {
-        const existing = this.text.slice(from.end, to.offset).split('\n').length - 1;
+        const existing = this.text.slice(from.end, to.offset).match(/\r\n|\r|\n/g)?.length ?? 0;
         return blank === 'one' || (blank === 'keep' && existing >= 2) ? this.eol + this.eol : this.eol;
     }
 
-    /** Moves the inner lines of a block comment along with its first line, so `/** … *\/` stars stay aligned. */
-    private reindentComment(comment: CstNode, column: number, edits: TextEdit[]): void {
-        const shift = column - comment.range.start.character;
-        if (shift === 0 || !comment.text.includes('\n')) return;
-        let lineStart = comment.text.indexOf('\n') + 1;
-        while (lineStart > 0) {
-            const offset = comment.offset + lineStart;
-            const end = comment.text.indexOf('\n', lineStart);
-            const line = comment.text.slice(lineStart, end < 0 ? undefined : end);
-            if (shift > 0 && line.trim() !== '') this.replace(offset, offset, ' '.repeat(shift), edits);
-            if (shift < 0) this.replace(offset, offset + Math.min(-shift, line.length - line.trimStart().length), '', edits);
-            lineStart = end + 1;
-        }
+    /** Drops a comment's trailing blanks and, when it starts a line at `column`, moves its inner lines along. */
+    private layOutComment(comment: CstNode, column: number | undefined, edits: TextEdit[]): void {
+        this.replace(comment.offset, comment.end, laidOutComment(comment.text, comment.range.start.character, column), edits);
     }
 
     private replace(start: number, end: number, newText: string, edits: TextEdit[]): void {
