@@ -18,7 +18,7 @@ export function leavesOf(root: CstNode): CstNode[] {
 
 /** A `/** … *\/` comment: the documentation of the node right after it (hover, the compiled model's `doc`). */
 function isDocComment(leaf: CstNode | undefined): boolean {
-    return leaf !== undefined && leaf.hidden && leaf.text.startsWith('/**');
+    return leaf?.hidden === true && leaf.text.startsWith('/**');
 }
 
 /**
