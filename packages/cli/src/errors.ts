@@ -1,5 +1,6 @@
 // Exit codes, and the errors that end a command with exit code 2 (usage or I/O) and a one-line reason on stderr.
 import type { CompiledModel } from 'pom-language';
+import { printErr } from './output.js';
 
 export class UsageError extends Error {}
 
@@ -14,6 +15,6 @@ export const EXIT_USAGE = 2;
 export function modelExitCode(model: CompiledModel, options: { quiet?: boolean } = {}): number {
     const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors === 0) return EXIT_OK;
-    if (!options.quiet) process.stderr.write(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
+    if (!options.quiet) printErr(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);
     return EXIT_MODEL_ERRORS;
 }

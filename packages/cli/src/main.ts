@@ -2,6 +2,7 @@
 // loaded when the command runs, so `pom --version` and `pom --help` start instantly.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { escapeControl, printErr } from './output.js';
 import { VERSION } from './version.js';
 
 const AS_OF = '--as-of <date>';
@@ -20,7 +21,7 @@ export function createProgram(): Command {
         .exitOverride()
         // Usage mistakes get one line, like every other error: `pom: unknown option '--x' (see pom --help)`.
         .configureOutput({
-            outputError: (message, write) => write(`pom: ${message.replace(/^error: /, '').trim()} (see pom --help)\n`),
+            outputError: (message, write) => write(escapeControl(`pom: ${message.replace(/^error: /, '').trim()} (see pom --help)\n`)),
         });
 
     program
@@ -162,10 +163,10 @@ export async function main(argv: string[]): Promise<void> {
             // Help and version end with code 0; usage mistakes (already explained by commander) with 2.
             process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
         } else if (error instanceof UsageError) {
-            process.stderr.write(`pom: ${error.message}\n`);
+            printErr(`pom: ${error.message}\n`);
             process.exitCode = EXIT_USAGE;
         } else {
-            process.stderr.write(`pom: internal error: ${(error as Error).stack ?? error}\n`);
+            printErr(`pom: internal error: ${(error as Error).stack ?? error}\n`);
             process.exitCode = EXIT_USAGE;
         }
     }

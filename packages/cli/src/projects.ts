@@ -2,12 +2,12 @@
 // (`pom.json`, found as tsc finds tsconfig.json): the model is then that project's files (its include folders
 // minus its excludes), whichever of them the path names. Files in no project form one model among themselves, as
 // before project files existed; a folder searched for them leaves out the projects under it, each its own model.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_FILE_NAME, ProjectFileError, SKIPPED_FOLDERS } from 'pom-language';
+import { PROJECT_FILE_NAME, ProjectFileError } from 'pom-language';
 import { findProjectFile, isInProject, loadProjectFile, type PomProject } from 'pom-language/node';
 import { UsageError } from './errors.js';
-import { displayPath } from './files.js';
+import { displayPath, readAs, walkModelFiles } from './files.js';
 
 export interface ModelPlan {
     /** The project, or undefined for the files in no project. */
@@ -88,7 +88,14 @@ export async function planModels(paths: readonly string[], options: { nested: bo
 
     const plans = [...models.values()].sort((a, b) => compare(a.project?.file ?? '', b.project?.file ?? ''));
     if (loose.files.size > 0) plans.push(loose);
-    return plans.map((m) => ({ project: m.project, files: [...m.files].sort(compare), reported: [...m.reported].sort(compare) }));
+    // A file reached by several paths (symbolic links) is read once.
+    return Promise.all(
+        plans.map(async (m) => {
+            const as = await readAs([...m.files]);
+            const once = (files: Set<string>) => [...new Set([...files].map((f) => as.get(f) ?? f))].sort(compare);
+            return { project: m.project, files: once(m.files), reported: once(m.reported) };
+        }),
+    );
 }
 
 /** How the paths' models are named in messages: the project files, and the loose files. */
@@ -110,8 +117,11 @@ function readProject(file: string): PomProject {
 /** The project's model files: under its folder, included, not excluded, and not inside a nested project. */
 async function projectFiles(project: PomProject): Promise<string[]> {
     const files: string[] = [];
-    await walk(project.root, true, async (file) => {
-        if (isInProject(project, file)) files.push(file);
+    await walkModelFiles(project.root, {
+        file: (file) => {
+            if (isInProject(project, file)) files.push(file);
+        },
+        enter: (_, names) => !names.includes(PROJECT_FILE_NAME),
     });
     return files;
 }
@@ -119,37 +129,20 @@ async function projectFiles(project: PomProject): Promise<string[]> {
 /** Model files under a folder outside nested projects, and the project files of the projects nested in it. */
 async function looseFolder(folder: string, inProject = false): Promise<Array<string | { projectFile: string }>> {
     const found: Array<string | { projectFile: string }> = [];
-    await walk(
+    await walkModelFiles(
         folder,
-        inProject,
-        async (file) => void found.push(file),
-        (projectFile) => void found.push({ projectFile }),
+        {
+            file: (file) => void found.push(file),
+            // A folder with its own project file is another model: reported, and not entered.
+            enter: (current, names) => {
+                if (!names.includes(PROJECT_FILE_NAME)) return true;
+                found.push({ projectFile: path.join(current, PROJECT_FILE_NAME) });
+                return false;
+            },
+        },
+        { askForRoot: !inProject },
     );
     return found;
-}
-
-/**
- * Every `.pom` file under `folder`, skipping node_modules and .git. A subfolder with its own project file is
- * another model: reported through `nested` and not entered (nor is `folder` itself, unless `isRoot`).
- */
-async function walk(
-    folder: string,
-    isRoot: boolean,
-    file: (file: string) => Promise<void>,
-    nested?: (projectFile: string) => void,
-): Promise<void> {
-    const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${displayPath(folder)}: ${error.code === 'EACCES' ? 'permission denied' : error.message}`);
-    });
-    if (!isRoot && entries.some((e) => e.isFile() && e.name === PROJECT_FILE_NAME)) {
-        nested?.(path.join(folder, PROJECT_FILE_NAME));
-        return;
-    }
-    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await walk(full, false, file, nested);
-        else if (entry.isFile() && entry.name.endsWith('.pom')) await file(full);
-    }
 }
 
 function isUnder(file: string, folder: string): boolean {

@@ -3,7 +3,7 @@
 // Exit 0 whatever changed, unless --fail-on says otherwise; 2 for usage, I/O and git problems.
 import { type CompiledModel, diffModels, diffToMarkdown, diffToText, type ModelDiff } from 'pom-language';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
-import { writeOutput } from '../output.js';
+import { escapeStrings, jsonText, writeOutput } from '../output.js';
 import { useColour } from '../report/text.js';
 import { select } from '../select.js';
 import { loadSides, parseSides } from '../sources.js';
@@ -31,13 +31,14 @@ export async function diff(base: string, rest: string[], options: DiffCommandOpt
         snapshots: { base: loaded.base.snapshot, head: loaded.head.snapshot },
     });
     const toFile = options.output !== undefined && options.output !== '-';
+    // Text and Markdown are rendered from the report with its model text escaped (text may be coloured after).
     const text =
         options.format === 'json'
-            ? `${JSON.stringify(report, null, 2)}\n`
+            ? jsonText(report)
             : options.format === 'markdown'
-              ? diffToMarkdown(report)
-              : diffToText(report, { colour: !toFile && useColour(process.stdout) });
-    await writeOutput(text, options.output);
+              ? diffToMarkdown(escapeStrings(report))
+              : diffToText(escapeStrings(report), { colour: !toFile && useColour(process.stdout) });
+    await writeOutput(text, options.output, { painted: options.format === 'text' });
     return failed(report, options.failOn) ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 

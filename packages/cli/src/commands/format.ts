@@ -2,13 +2,12 @@
 // (like prettier); `--check` names the files whose layout would change, one a line on stdout, and exits 1 if any;
 // `--write` rewrites those files atomically and names them. A file with syntax errors is never formatted: it is
 // reported on stderr and the command exits 1. XML, binary and empty files are skipped with a note.
-import { chmod, stat } from 'node:fs/promises';
 import { URI } from 'langium';
 import { FormatInvariantError, type FormatResult, formatText, type PomServices } from 'pom-language';
 import { createNodePomServices } from 'pom-language/node';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from '../errors.js';
 import { displayPath, findModelFiles, type ModelFile, readModelFiles } from '../files.js';
-import { writeAtomically } from '../output.js';
+import { escapeControl, printErr, printFileText, printOut, writeAtomically } from '../output.js';
 
 export interface FormatOptions {
     check?: boolean;
@@ -34,30 +33,30 @@ export async function format(paths: string[], options: FormatOptions): Promise<n
         const shown = displayPath(file.path);
         const result = await formatFile(Pom, file);
         if (result instanceof FormatInvariantError) {
-            process.stderr.write(`pom: ${shown}: not formatted, ${result.message} (a formatter bug; please report it)\n`);
+            printErr(`pom: ${shown}: not formatted, ${result.message} (a formatter bug; please report it)\n`);
             broken++;
-            if (!options.check && !options.write) process.stdout.write(file.text);
+            if (!options.check && !options.write) printFileText(file.text);
             continue;
         }
         if (result.parseErrors) {
             const first = result.syntaxErrors[0];
             const where = first ? `:${first.line}:${first.column}` : '';
-            process.stderr.write(`pom: ${shown}${where}: not formatted, it has syntax errors${first ? `: ${first.message}` : ''}\n`);
+            printErr(`pom: ${shown}${where}: not formatted, it has syntax errors${first ? `: ${first.message}` : ''}\n`);
             broken++;
         } else if (result.skipped) {
-            process.stderr.write(`pom: ${shown}: skipped, ${FOREIGN[result.skipped]}\n`);
+            printErr(`pom: ${shown}: skipped, ${FOREIGN[result.skipped]}\n`);
         }
         if (!options.check && !options.write) {
             // Printing: the text unchanged when it cannot be formatted, so a pipe never loses the file.
-            process.stdout.write(result.text);
+            printFileText(result.text);
             continue;
         }
         if (!result.changed) continue;
         changed.push(shown);
-        if (options.write) await writeKeepingMode(file.path, shown, result.text);
-        process.stdout.write(`${shown}\n`);
+        if (options.write) await writeAtomically(file.path, result.text);
+        printOut(`${escapeControl(shown, { lineBreaks: false })}\n`);
     }
-    if (options.check || options.write) process.stderr.write(`${summary(changed.length, broken, files.length, options.write)}\n`);
+    if (options.check || options.write) printErr(`${summary(changed.length, broken, files.length, options.write)}\n`);
     return broken > 0 || (options.check && changed.length > 0) ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 
@@ -69,15 +68,6 @@ async function formatFile(services: PomServices, file: ModelFile): Promise<Forma
         if (error instanceof FormatInvariantError) return error;
         throw error;
     }
-}
-
-/** A rename replaces the file, so give the new one the old one's permissions. */
-async function writeKeepingMode(file: string, shown: string, text: string): Promise<void> {
-    const { mode } = await stat(file);
-    await writeAtomically(file, text);
-    await chmod(file, mode & 0o7777).catch(() => {
-        process.stderr.write(`pom: ${shown}: could not keep its permissions\n`);
-    });
 }
 
 function summary(changed: number, broken: number, total: number, write?: boolean): string {

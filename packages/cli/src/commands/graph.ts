@@ -4,13 +4,12 @@
 // written even when the model has errors (the exit code says so). `--select` draws only the selected elements and
 // the links among them; `--view` draws one named view; `--all-views -o DIR` writes a page per view and an index.
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type CompiledModel, type CompiledView, findView, modelOfView, UnknownViewError } from 'pom-language';
 import { standaloneGraphHtml, toDot, toMermaid, toSvg, viewFileNames, viewsIndexHtml } from 'pom-language/export';
 import { modelExitCode, UsageError } from '../errors.js';
 import { compileModel } from '../load.js';
-import { writeAtomically, writeOutput } from '../output.js';
+import { ensureFolder, printErr, writeAtomically, writeOutput } from '../output.js';
 import { select } from '../select.js';
 
 export type GraphFormat = 'html' | 'svg' | 'mermaid' | 'dot';
@@ -63,18 +62,14 @@ function lookUp(model: CompiledModel, name: string): CompiledView {
 async function writeSite(model: CompiledModel, format: GraphFormat, name: string, folder: string): Promise<void> {
     const views = model.views ?? [];
     if (views.length === 0) throw new UsageError('the model declares no view; add a `view` declaration to draw one');
-    try {
-        await mkdir(folder, { recursive: true });
-    } catch (error) {
-        throw new UsageError(`cannot create ${folder}: ${(error as Error).message}`);
-    }
+    await ensureFolder(folder);
     const files = viewFileNames(views, EXTENSIONS[format]);
     for (const [i, view] of views.entries()) {
         await writeAtomically(path.join(folder, files[i]), render(modelOfView(model, view), format, name, view));
     }
     const pages = views.map((view, i) => ({ view, file: files[i] }));
     await writeAtomically(path.join(folder, 'index.html'), viewsIndexHtml({ title: `${name}: views`, pages, sha256 }));
-    process.stderr.write(`pom: wrote ${views.length} view${views.length === 1 ? '' : 's'} and index.html to ${folder}\n`);
+    printErr(`pom: wrote ${views.length} view${views.length === 1 ? '' : 's'} and index.html to ${folder}\n`);
 }
 
 function render(model: CompiledModel, format: GraphFormat, name: string, view?: CompiledView): string {
@@ -100,7 +95,7 @@ function render(model: CompiledModel, format: GraphFormat, name: string, view?: 
 /** The selected elements and the links among them; the diagnostics stay whole, as the exit code does. */
 function selectModel(model: CompiledModel, selector: string): CompiledModel {
     const selected = select(model, selector);
-    if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
+    if (selected.size === 0) printErr(`pom: \`${selector}\` selects no element\n`);
     return {
         ...model,
         elements: model.elements.filter((e) => selected.has(e.id)),

@@ -1,10 +1,11 @@
 // `pom init [DIR]`: a new project in an empty or new folder: the project file, a starter model that walks the whole
 // flow (insight → … → outcome, with teams and a funding line), the pull-request workflow and a .gitignore line.
 // It never overwrites: a folder that holds anything is refused, with the list of what would have been written.
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { displayPath } from '../files.js';
+import { ensureFolder, printErr, printOut } from '../output.js';
 
 /** The starter project and workflow, embedded by the bundler (scripts/bundle.js) from packages/cli/templates/init. */
 declare const POM_INIT_FILES: Record<string, string> | undefined;
@@ -29,7 +30,11 @@ export async function init(dir: string | undefined, options: { name?: string }):
         throw new UsageError(`cannot read ${shown}: ${error.message}`);
     });
     if (info && !info.isDirectory()) throw new UsageError(`${shown} is a file; pom init makes a project in a folder that is empty or new`);
-    const present = info ? await readdir(target) : [];
+    const present = info
+        ? await readdir(target).catch((error: NodeJS.ErrnoException) => {
+              throw new UsageError(`cannot read ${shown}: ${error.code === 'EACCES' ? 'permission denied' : error.message}`);
+          })
+        : [];
     if (present.length > 0) {
         const listed = present.sort().slice(0, 5).join(', ') + (present.length > 5 ? ` and ${present.length - 5} more` : '');
         throw new UsageError(
@@ -40,13 +45,15 @@ export async function init(dir: string | undefined, options: { name?: string }):
 
     for (const [relative, text] of Object.entries(files)) {
         const file = path.join(target, relative);
-        await mkdir(path.dirname(file), { recursive: true });
-        // `wx`: fail rather than replace a file that appeared meanwhile.
-        await writeFile(file, text, { flag: 'wx' });
-        process.stdout.write(`${displayPath(file)}\n`);
+        await ensureFolder(path.dirname(file));
+        // `wx`: fail rather than replace a file (or follow a link) that appeared meanwhile.
+        await writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+            throw new UsageError(`cannot write ${displayPath(file)}: ${error.code === 'EEXIST' ? 'it appeared meanwhile' : error.message}`);
+        });
+        printOut(`${displayPath(file)}\n`);
     }
     const where = dir === undefined ? '' : ` ${shown}`;
-    process.stderr.write(`Created the POM project \`${name}\`${dir === undefined ? '' : ` in ${shown}`}. Next: pom validate${where}\n`);
+    printErr(`Created the POM project \`${name}\`${dir === undefined ? '' : ` in ${shown}`}. Next: pom validate${where}\n`);
     return EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
 import { type LineageDirection, type LineageTree, type LineageTreeNode, lineageTree, ModelGraph, shortNames } from 'pom-language';
 import { modelExitCode, UsageError } from '../errors.js';
 import { compileModel } from '../load.js';
+import { escapeControl, jsonText, printErr, printOut } from '../output.js';
 import { select } from '../select.js';
 
 export type LineageFormat = 'text' | 'json';
@@ -23,12 +24,12 @@ export async function lineage(selector: string, paths: string[], options: Lineag
     const selected = select(graph, selector);
     const trees = [...selected].map((id) => lineageTree(graph, id, { direction: options.direction, depth, feedback: options.feedback }));
     if (options.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ selector, elements: [...selected], trees }, null, 2)}\n`);
+        printOut(jsonText({ selector, elements: [...selected], trees }));
     } else {
         const names = shortNames(graph.elements.keys());
-        process.stdout.write(trees.map((tree) => renderTree(tree, names)).join('\n'));
+        printOut(trees.map((tree) => renderTree(tree, names)).join('\n'));
     }
-    if (selected.size === 0) process.stderr.write(`pom: \`${selector}\` selects no element\n`);
+    if (selected.size === 0) printErr(`pom: \`${selector}\` selects no element\n`);
     return modelExitCode(compiled);
 }
 
@@ -74,7 +75,7 @@ function titleOf(title: string | null): string {
     return title === null ? '' : ` — "${inert(title)}"`;
 }
 
-/** Model text never reaches the terminal as control characters (escape sequences could rewrite the screen). */
+/** Model text never reaches the terminal as control characters; a line break in a title would break the tree. */
 function inert(text: string): string {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return escapeControl(text, { lineBreaks: false });
 }

@@ -16,6 +16,7 @@ import { type PullProject, pullProject } from '../metrics/project.js';
 import { printable, SourceError, toObservations } from '../metrics/rows.js';
 import { type MetricEntry, readSnapshot, serializeSnapshot, writeSnapshot } from '../metrics/snapshot.js';
 import { SourceRunner } from '../metrics/source-runner.js';
+import { printErr } from '../output.js';
 import { select } from '../select.js';
 
 export const EXIT_SOURCE_FAILED = 1;
@@ -74,9 +75,7 @@ async function pullAll(sources: readonly MetricSource[], project: PullProject, p
         entries[source.metric] = entry;
         if (!entry.stale) continue;
         const at = `${displayPath(source.location.file)}:${source.location.line}:${source.location.column}`;
-        process.stderr.write(
-            `${at}: ${source.metric} failed (${printable(source.description, 200)}): ${printable(entry.error ?? '', 300)}\n`,
-        );
+        printErr(`${at}: ${source.metric} failed (${printable(source.description, 200)}): ${printable(entry.error ?? '', 300)}\n`);
     }
     return entries;
 }
@@ -103,12 +102,10 @@ function report(entries: Record<string, MetricEntry>, project: PullProject): num
     const pulled = list.length - failed;
     const summary = `pulled ${pulled} metric${pulled === 1 ? '' : 's'} (${rows} observation${rows === 1 ? '' : 's'}) into ${where}`;
     if (failed === 0) {
-        process.stderr.write(`${summary}\n`);
+        printErr(`${summary}\n`);
         return EXIT_OK;
     }
-    process.stderr.write(
-        `${summary}; ${failed} source${failed === 1 ? '' : 's'} failed and kept the previous observations, marked stale\n`,
-    );
+    printErr(`${summary}; ${failed} source${failed === 1 ? '' : 's'} failed and kept the previous observations, marked stale\n`);
     return EXIT_SOURCE_FAILED;
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
 import { loadModels } from '../load.js';
+import { printErr, printOut, printPainted } from '../output.js';
 import { collectProblems, summarize, summaryLine } from '../report/diagnostics.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
@@ -18,7 +19,7 @@ export async function validate(paths: string[], options: { format: ValidateForma
     const problems = collectProblems(documents);
     const summary = summarize(problems, documents.length);
     if (options.format === 'json') {
-        process.stdout.write(formatJson(problems, summary));
+        printOut(formatJson(problems, summary));
     } else if (options.format === 'sarif') {
         const texts = new Map(documents.map((d) => [path.relative(process.cwd(), d.uri.fsPath).split(path.sep).join('/'), d.textDocument]));
         const lineText = (file: string, line: number) => {
@@ -27,14 +28,12 @@ export async function validate(paths: string[], options: { format: ValidateForma
                 ? document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } })
                 : readLine(file, line);
         };
-        process.stdout.write(formatSarif(problems, VERSION, lineText));
+        printOut(formatSarif(problems, VERSION, lineText));
     } else {
-        process.stdout.write(formatText(problems, useColour(process.stdout)));
-        process.stderr.write(`${summaryLine(summary)}\n`);
+        printPainted(formatText(problems, useColour(process.stdout)));
+        printErr(`${summaryLine(summary)}\n`);
         if (namedFilesOnly(paths) && problems.some((p) => p.code === 'unresolved-reference')) {
-            process.stderr.write(
-                'Only the files named were read; names declared in other files of the model are unresolved. Pass its folder.\n',
-            );
+            printErr('Only the files named were read; names declared in other files of the model are unresolved. Pass its folder.\n');
         }
     }
     return summary.error > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;

@@ -1,5 +1,7 @@
 // The progress bar of `pom metrics pull`: one line on stderr, redrawn in place, only on a terminal. Plain text (no
 // colour), so NO_COLOR needs nothing; the line is cleared when the pull ends so error lines start clean.
+import { escapeControl } from '../output.js';
+
 const WIDTH = 24;
 
 export interface Progress {
@@ -15,7 +17,8 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
         const filled = Math.round((done / total) * WIDTH);
         const bar = `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} `;
         const room = Math.max(0, columns() - bar.length - 1);
-        stream.write(`\r${bar}${label.length > room ? `${label.slice(0, Math.max(0, room - 1))}…` : label}\u001b[K`);
+        const shown = escapeControl(label, { lineBreaks: false });
+        stream.write(`\r${bar}${shown.length > room ? `${shown.slice(0, Math.max(0, room - 1))}…` : shown}\u001b[K`);
     };
     return {
         step: draw,

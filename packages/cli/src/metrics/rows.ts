@@ -1,6 +1,7 @@
 // A source's result rows → observations: a `date` (a date or timestamp, kept as YYYY-MM-DD), a numeric `value` and
 // an optional text `segment`. The first row that does not fit stops the source with a message naming the row and
 // what is wrong, so a malformed file never half-updates the snapshot.
+import { escapeControl } from '../output.js';
 import type { Observation } from './snapshot.js';
 
 /** More rows than this from one source is a failure, not a silent cut: aggregate in the query instead. */
@@ -87,5 +88,5 @@ function toSegment(raw: unknown, type: string, at: string): string | undefined {
 /** Text from the data, safe to print on a terminal and short enough for one line. */
 export function printable(text: string, max = 40): string {
     const short = text.length > max ? `${text.slice(0, max)}…` : text;
-    return short.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return escapeControl(short, { lineBreaks: false });
 }

@@ -2,8 +2,7 @@
 // the same data always gives the same bytes (sorted, fixed key order, no timestamps but the data's own). Written
 // atomically beside its target (through a symbolic link to the file it points at), never into a FIFO or a device.
 // The format itself (name, version, types, size bound, reader) is the language package's, which every reader shares.
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
     MAX_SNAPSHOT_BYTES,
     type MetricObservations,
@@ -79,21 +78,10 @@ function compareText(a: string, b: string): number {
 
 /** Writes the snapshot's text atomically; through a symbolic link, the file it points at is replaced. */
 export async function writeSnapshot(file: string, text: string): Promise<void> {
-    let target = file;
-    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
-        try {
-            target = realpathSync(file);
-        } catch {
-            throw new UsageError(`${file} is a symbolic link to a file that does not exist`);
-        }
-    }
-    const info = statSync(target, { throwIfNoEntry: false });
-    if (info !== undefined && !info.isFile()) throw new UsageError(`${file} is not a regular file; the snapshot cannot be written there`);
-    if (!existsSync(path.dirname(target))) throw new UsageError(`cannot write ${file}: no such folder`);
     if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) {
         throw new UsageError(
             `the snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, more than the editor reads; aggregate the sources in their queries (for example by week)`,
         );
     }
-    await writeAtomically(target, text);
+    await writeAtomically(file, text);
 }
