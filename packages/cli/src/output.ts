@@ -20,9 +20,9 @@ const CONTROL =
  * JSON's own escape, so escaped JSON is the same JSON.
  */
 export function escapeControl(text: string, options: { lineBreaks?: boolean } = {}): string {
-    const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    const escaped = text.replace(CONTROL, escape);
-    return options.lineBreaks === false ? escaped.replace(/\n/g, escape) : escaped;
+    const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    const escaped = text.replace(CONTROL, visible);
+    return options.lineBreaks === false ? escaped.replace(/\n/g, visible) : escaped;
 }
 
 /** A copy of plain data with every string escaped for the terminal: for reports rendered after it (with colour). */
