@@ -134,12 +134,14 @@ export async function ensureFolder(folder: string): Promise<void> {
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const info = await stat(folder).catch(() => undefined);
-        const reason =
-            code === 'EEXIST' || code === 'ENOTDIR'
-                ? info
-                    ? `it is ${notAFile(info) ?? 'a file'}, not a folder`
-                    : 'a part of the path is a file or a broken symbolic link, not a folder'
-                : reasonOf(error as NodeJS.ErrnoException);
+        const dangling = !info && (await lstat(folder).catch(() => undefined))?.isSymbolicLink();
+        const reason = dangling
+            ? 'it is a symbolic link to nothing'
+            : code === 'EEXIST' || code === 'ENOTDIR'
+              ? info
+                  ? `it is ${notAFile(info) ?? 'a file'}, not a folder`
+                  : 'a part of the path is a file or a broken symbolic link, not a folder'
+              : reasonOf(error as NodeJS.ErrnoException);
         throw new UsageError(`cannot create the folder ${folder}: ${reason}`);
     }
 }

@@ -23,7 +23,12 @@ export function describeToken(type: TokenType): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF') return 'the end of the file';
-    return `\`${token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image}\``;
+    return `\`${quoted(token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image)}\``;
+}
+
+/** Text quoted in a message: control characters (line breaks too) in their visible `\u001b` form. */
+function quoted(text: string): string {
+    return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The distinct first tokens of the expected paths, described in words, at most six. */
@@ -78,6 +83,6 @@ export class PomLexerErrorMessageProvider extends DefaultLexerErrorMessageProvid
         const chars = text.substr(offset, length);
         if (chars.startsWith('"')) return 'Unterminated string: a string ends with `"` on the same line.';
         if (text.startsWith('/*', offset)) return 'Unterminated comment: a block comment ends with `*/`.';
-        return `Unexpected character${length > 1 ? 's' : ''} \`${chars.length > 20 ? `${chars.slice(0, 20)}…` : chars}\`.`;
+        return `Unexpected character${length > 1 ? 's' : ''} \`${quoted(chars.length > 20 ? `${chars.slice(0, 20)}…` : chars)}\`.`;
     }
 }
