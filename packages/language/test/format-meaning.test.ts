@@ -97,6 +97,28 @@ describe('comments', () => {
     });
 });
 
+describe('doc comments compile to the same doc however they are indented', () => {
+    test('free-text lines keep their indentation relative to each other, even when one has too little to move', async () => {
+        const text = 'bet B {\n        /** Doc\n          - a\n              - nested\n     last */\n  experiment E {}\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('bet B {\n  /** Doc\n     - a\n         - nested\nlast */\n  experiment E {}\n}\n');
+        expect((await docs(text)).E).toBe('Doc\n     - a\n         - nested\nlast');
+        expect((await docs(formatted)).E).toBe('Doc\n     - a\n         - nested\nlast');
+        expect(await format(formatted)).toBe(formatted);
+    });
+
+    test('a lone CR ends a line of a doc comment as LF and CRLF do', async () => {
+        const lf = '/**\n * Doc line\n *\n * more\n */\nteam T\n';
+        expect((await docs(lf)).T).toBe('Doc line\n\nmore');
+        for (const eol of ['\r', '\r\n']) expect((await docs(lf.replace(/\n/g, eol))).T).toBe('Doc line\n\nmore');
+        // Found by the fuzzer: a badly indented doc comment in a file of mixed line endings.
+        const mixed = 'team X\r\n       /**\r          * Doc line  \n   *\r\n      */\nteam T\r';
+        const formatted = await format(mixed);
+        expect((await docs(formatted)).T).toBe((await docs(mixed)).T);
+        expect((await docs(mixed)).T).toBe('Doc line');
+    });
+});
+
 describe('the guard', () => {
     const withFormatter = (edit: (text: string) => { start: number; end: number; newText: string }): FormatServices => ({
         ...Pom,

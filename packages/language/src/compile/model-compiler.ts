@@ -198,10 +198,19 @@ export class ModelCompiler {
     private docOf(node: AstNode): string | null {
         const comment = this.comments.getComment(node);
         if (!comment?.startsWith('/**')) return null;
-        const text = comment
-            .slice(3, -2)
-            .split(/\r?\n/)
-            .map((line) => line.replace(/^\s*\* ?/, '').trimEnd())
+        // Any line break, as the lexer and the formatter see them: a lone CR ends a line too. ` * ` lines lose their
+        // star; the other lines after the first lose the indentation they share, so the doc is the same wherever the
+        // comment is indented.
+        const lines = comment.slice(3, -2).split(/\r\n|\r|\n/);
+        const starred = lines.map((line) => /^\s*\*/.test(line));
+        const shared = lines.reduce(
+            (least, line, i) => (i === 0 || starred[i] || line.trim() === '' ? least : Math.min(least, /^[ \t]*/.exec(line)![0].length)),
+            Number.POSITIVE_INFINITY,
+        );
+        const text = lines
+            .map((line, i) =>
+                (starred[i] ? line.replace(/^\s*\* ?/, '') : i > 0 && line.trim() !== '' ? line.slice(shared) : line).trimEnd(),
+            )
             .join('\n')
             .trim();
         return text || null;

@@ -39,23 +39,24 @@ export function droppableSeparators(leaves: readonly CstNode[]): Set<number> {
 /**
  * A comment as the formatter writes it: no blanks at the end of any line. Given `to`, the column its first line now
  * starts at (`from` before), the inner lines of a block comment move with it: under its first `*`, one column in,
- * when every inner line starts with `*` (a `/** … *\/` doc comment), else by as far as the first line moved.
+ * when every inner line starts with `*` (a `/** … *\/` doc comment), else by as far as the first line moved (less
+ * if a line has not that much indentation to lose, so the lines keep their indentation relative to each other).
  * Line breaks are kept as they are.
  */
 export function laidOutComment(text: string, from: number, to?: number): string {
     const parts = text.split(LINE_BREAK);
     const inner = parts.filter((_, i) => i > 0 && i % 2 === 0).filter((line) => line.trim() !== '');
     const starred = inner.length > 0 && inner.every((line) => line.replace(LEADING_BLANKS, '').startsWith('*'));
+    // Every inner line moves by the same amount, so their indentation relative to each other stays.
+    const least = inner.reduce((min, line) => Math.min(min, LEADING_BLANKS.exec(line)![0].length), Number.POSITIVE_INFINITY);
+    const shift = to === undefined ? 0 : Math.max(to - from, -least);
     return parts
         .map((part, i) => {
             if (i % 2 === 1) return part;
             const line = part.replace(TRAILING_BLANKS, '');
             if (i === 0 || to === undefined || line === '') return line;
             if (starred) return ' '.repeat(to + 1) + line.replace(LEADING_BLANKS, '');
-            const shift = to - from;
-            if (shift >= 0) return ' '.repeat(shift) + line;
-            const blanks = line.length - line.replace(LEADING_BLANKS, '').length;
-            return line.slice(Math.min(-shift, blanks));
+            return shift >= 0 ? ' '.repeat(shift) + line : line.slice(-shift);
         })
         .join('');
 }
