@@ -33,7 +33,7 @@ console.log(
 );
 
 const run = (command, commandArgs) => spawnSync(command, commandArgs, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
-let status = run(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'run', 'test/fuzz/fuzz.test.ts']);
+let status = run(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'run', '--reporter=verbose', 'test/fuzz/fuzz.test.ts']);
 console.log(`fuzz: seed ${seed} ${status === 0 ? 'passed' : 'FAILED'}`);
 
 const scripts = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts ?? {};

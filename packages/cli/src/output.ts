@@ -14,12 +14,16 @@ import { UsageError } from './errors.js';
 const CONTROL =
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const HAS_CONTROL = new RegExp(CONTROL.source);
+
 /**
  * Text safe for a terminal: each control character becomes its visible `\u001b` form. Tabs stay, and line feeds
  * unless `lineBreaks` is false (for a value shown within one line: a name, a title). Inside JSON strings the form is
  * JSON's own escape, so escaped JSON is the same JSON.
  */
 export function escapeControl(text: string, options: { lineBreaks?: boolean } = {}): string {
+    // The usual case, text with nothing to escape (a compiled model of 100 MB, say), is returned as it is, uncopied.
+    if (!HAS_CONTROL.test(text) && (options.lineBreaks !== false || !text.includes('\n'))) return text;
     const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     const escaped = text.replace(CONTROL, visible);
     return options.lineBreaks === false ? escaped.replace(/\n/g, visible) : escaped;

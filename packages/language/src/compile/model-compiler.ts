@@ -96,7 +96,11 @@ export class ModelCompiler {
                 flow: link.flow,
                 implied: link.implied,
                 metadata: Object.fromEntries(
-                    (link.value?.metadata ?? []).map((m) => [m.key, typed(m.value)] as const).sort(([a], [b]) => compareStrings(a, b)),
+                    (link.value?.metadata ?? [])
+                        // An entry a syntax error cut short (`[confidence: ]`) has no value to compile.
+                        .filter((m) => m.value !== undefined)
+                        .map((m) => [m.key, typed(m.value)] as const)
+                        .sort(([a], [b]) => compareStrings(a, b)),
                 ),
                 source: link.value ? locate(link.value) : locate(link.source, link.source.$cstNode),
             }));

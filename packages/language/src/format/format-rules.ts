@@ -4,7 +4,7 @@
 import { type AstNode, type CstNode, CstUtils, isAstNode, isLeafCstNode, isReference } from 'langium';
 import { isElement, isKindDecl, isViewDecl } from '../generated/ast.js';
 
-const LINE_BREAK = /(\r\n|\r|\n)/;
+const LINE_BREAK = /\r\n|\r|\n/;
 const TRAILING_BLANKS = /[ \t]+$/;
 const LEADING_BLANKS = /^[ \t]*/;
 
@@ -41,24 +41,23 @@ export function droppableSeparators(leaves: readonly CstNode[]): Set<number> {
  * starts at (`from` before), the inner lines of a block comment move with it: under its first `*`, one column in,
  * when every inner line starts with `*` (a `/** … *\/` doc comment), else by as far as the first line moved (less
  * if a line has not that much indentation to lose, so the lines keep their indentation relative to each other).
- * Line breaks are kept as they are.
+ * Its line breaks become the file's, `eol` (a CR, a blank and an LF would otherwise fuse into one CRLF).
  */
-export function laidOutComment(text: string, from: number, to?: number): string {
-    const parts = text.split(LINE_BREAK);
-    const inner = parts.filter((_, i) => i > 0 && i % 2 === 0).filter((line) => line.trim() !== '');
+export function laidOutComment(text: string, eol: string, from: number, to?: number): string {
+    const lines = text.split(LINE_BREAK);
+    const inner = lines.slice(1).filter((line) => line.trim() !== '');
     const starred = inner.length > 0 && inner.every((line) => line.replace(LEADING_BLANKS, '').startsWith('*'));
     // Every inner line moves by the same amount, so their indentation relative to each other stays.
     const least = inner.reduce((min, line) => Math.min(min, LEADING_BLANKS.exec(line)![0].length), Number.POSITIVE_INFINITY);
     const shift = to === undefined ? 0 : Math.max(to - from, -least);
-    return parts
+    return lines
         .map((part, i) => {
-            if (i % 2 === 1) return part;
             const line = part.replace(TRAILING_BLANKS, '');
             if (i === 0 || to === undefined || line === '') return line;
             if (starred) return ' '.repeat(to + 1) + line.replace(LEADING_BLANKS, '');
             return shift >= 0 ? ' '.repeat(shift) + line : line.slice(-shift);
         })
-        .join('');
+        .join(eol);
 }
 
 /** A comment's text as layout must keep it: without trailing blanks, and a block comment's inner lines without indentation. */

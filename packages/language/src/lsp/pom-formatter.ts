@@ -17,7 +17,7 @@
 // - Comments: one on the line of the token before it stays there, one space after it. One on its own line stays on
 //   its own line, indented like what follows it (inside a body when it comes before `}`); the blank line before a
 //   top-level member goes before its comments, so doc comments stay attached. A `//` comment always ends a line.
-//   Trailing blanks in comments are dropped. The inner lines of a block comment on its own line move with its
+//   Trailing blanks in comments are dropped, and their line breaks become the file's. The inner lines of a block comment on its own line move with its
 //   first line: ` * ` lines one column in from its `/`, other lines by as far as the first line moved.
 // - Line breaks: LF, CRLF or a lone CR all break a line; the output uses CRLF if the file has any, else CR if it
 //   has CRs and no LF, else LF.
@@ -294,7 +294,7 @@ class Layout {
 
     /** Drops a comment's trailing blanks and, when it starts a line at `column`, moves its inner lines along. */
     private layOutComment(comment: CstNode, column: number | undefined, edits: TextEdit[]): void {
-        this.replace(comment.offset, comment.end, laidOutComment(comment.text, comment.range.start.character, column), edits);
+        this.replace(comment.offset, comment.end, laidOutComment(comment.text, this.eol, comment.range.start.character, column), edits);
     }
 
     private replace(start: number, end: number, newText: string, edits: TextEdit[]): void {
