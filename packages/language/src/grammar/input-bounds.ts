@@ -1,0 +1,111 @@
+// The bounds every input is held to before the recursive parser sees it. Past a bound the file is not parsed: it
+// yields an empty model and one `input-too-large` diagnostic that names the limit and the measured value, placed
+// where the limit is crossed. The CLI and the language server parse through the same guard (grammar/guarded-parser.ts).
+//
+// The limits sit far above real models and far below what makes a build slow. A generated model of 100,000
+// elements spreads them over files of about 100 elements (8 KB, lines under 100 characters); a hand-kept file of
+// 1,000 elements is about 80 KB and 12,000 tokens; the longest line in examples/ has 163 characters. Each limit is
+// 25× (size, tokens) to 60× (line length) that, and a file at every limit still builds in a few seconds.
+import type { IToken } from 'chevrotain';
+import type { LexerResult } from 'langium';
+
+/** Characters (UTF-16 code units) in one file: about 25,000 elements. */
+export const MAX_FILE_SIZE = 2_000_000;
+/** Characters in one line. */
+export const MAX_LINE_LENGTH = 10_000;
+/** Tokens in one file, counting comments and unreadable characters. */
+export const MAX_TOKENS = 300_000;
+/** Levels of `{` and `[`: deeper than any operating model needs, far shallower than what overflows the parser's stack. */
+export const MAX_NESTING = 64;
+
+/** An input bound that a text passes: where, and the sentence that says so. */
+export interface BoundExceeded {
+    offset: number;
+    length: number;
+    message: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The bounds that need no lexing: file size and line length. Lines end at `\n`, `\r\n` or `\r`, as in LSP. */
+export function textBeyondBounds(text: string): BoundExceeded | undefined {
+    if (text.length > MAX_FILE_SIZE) {
+        return {
+            offset: MAX_FILE_SIZE,
+            length: 1,
+            message: `This file has ${count(text.length)} characters, more than the limit of ${count(MAX_FILE_SIZE)}; it is not parsed. Split it into several files.`,
+        };
+    }
+    let lineStart = 0;
+    let line = 1;
+    for (let i = 0; i <= text.length; i++) {
+        const c = i < text.length ? text.charCodeAt(i) : LF;
+        if (c !== LF && c !== CR) continue;
+        if (i - lineStart > MAX_LINE_LENGTH) {
+            return {
+                offset: lineStart + MAX_LINE_LENGTH,
+                length: 1,
+                message: `Line ${count(line)} has ${count(i - lineStart)} characters, more than the limit of ${count(MAX_LINE_LENGTH)}; this file is not parsed. Break the line.`,
+            };
+        }
+        if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+        line++;
+        lineStart = i + 1;
+    }
+    return undefined;
+}
+
+const LF = 10;
+const CR = 13;
+
+/** The bounds on the lexed text: the number of tokens, and the nesting of `{` and `[`. */
+export function tokensBeyondBounds(lexed: LexerResult): BoundExceeded | undefined {
+    const total = lexed.tokens.length + lexed.hidden.length + lexed.errors.length;
+    if (total > MAX_TOKENS) {
+        const at = tokenAt(lexed, MAX_TOKENS);
+        return {
+            ...at,
+            message: `This file has ${count(total)} tokens, more than the limit of ${count(MAX_TOKENS)}; it is not parsed. Split it into several files.`,
+        };
+    }
+    return nestingBeyond(lexed.tokens, MAX_NESTING);
+}
+
+/**
+ * The bracket that opens level `limit + 1`, with the deepest level reached, or undefined. Braces and square brackets
+ * are counted apart, so a stray `]` cannot hide a `{`: their sum bounds how deep the parser's rules can recurse.
+ * Strings and comments are already tokens of their own here, exactly as the lexer read them.
+ */
+export function nestingBeyond(tokens: readonly IToken[], limit: number): BoundExceeded | undefined {
+    let braces = 0;
+    let squares = 0;
+    let first: IToken | undefined;
+    let deepest = 0;
+    for (const token of tokens) {
+        const image = token.image;
+        if (image === '{') braces++;
+        else if (image === '[') squares++;
+        else if (image === '}') braces = Math.max(0, braces - 1);
+        else if (image === ']') squares = Math.max(0, squares - 1);
+        else continue;
+        const depth = braces + squares;
+        if (depth > deepest) deepest = depth;
+        if (depth > limit && !first) first = token;
+    }
+    if (!first) return undefined;
+    return {
+        offset: first.startOffset,
+        length: 1,
+        message: `Brackets nest ${count(deepest)} levels deep, more than the limit of ${count(limit)}; this file is not parsed.`,
+    };
+}
+
+/** The place of the piece (token, comment or unreadable text) number `index` in text order. */
+function tokenAt(lexed: LexerResult, index: number): { offset: number; length: number } {
+    const places = [
+        ...lexed.tokens.map((t) => ({ offset: t.startOffset, length: t.image.length })),
+        ...lexed.hidden.map((t) => ({ offset: t.startOffset, length: t.image.length })),
+        ...lexed.errors.map((e) => ({ offset: e.offset, length: e.length })),
+    ].sort((a, b) => a.offset - b.offset);
+    return places[index];
+}
