@@ -15,14 +15,20 @@ export class PomCstNodeBuilder extends CstNodeBuilder {
         if (tokens.length === 0) return;
         const current = this.current;
         // Inside a node that has content the hidden nodes are appended: no search.
-        if (current.content.length > 0) return super.addHiddenNodes(tokens);
+        if (current.content.length > 0) {
+            super.addHiddenNodes(tokens);
+            return;
+        }
         // A new, empty node: put the hidden nodes before the first ancestor (or itself) that is not its parent's
         // first child, so that a comment stays next to the token it precedes; at the very start, before everything.
         const nodes = tokens.map((token) => this.createLeafNode(token, true));
         let node: CstNode = current;
         while (node.container) {
             const index = node.container.content.lastIndexOf(node);
-            if (index > 0) return this.insertChildren(node.container, index, nodes);
+            if (index > 0) {
+                this.insertChildren(node.container, index, nodes);
+                return;
+            }
             node = node.container;
         }
         this.insertChildren(node as CompositeCstNode, 0, nodes);
