@@ -45,7 +45,7 @@ describe('nesting', () => {
                 { code: 'input-too-large', severity: ERROR, range: [0, level(MAX_NESTING + 1), 0, level(MAX_NESTING + 1) + 1] },
             ]);
             expect(diagnostics(document, 'input-too-large')[0].message).toBe(
-                'Brackets nest 400 levels deep, more than the limit of 64; this file is not parsed.',
+                'Braces nest 400 levels deep, more than the limit of 64; this file is not parsed.',
             );
             expect(diagnostics(document, 'parsing-error')).toEqual([]);
         }
@@ -80,12 +80,15 @@ describe('nesting', () => {
         ]);
     });
 
-    test('a stray `]` does not cancel a `{`', async () => {
+    test('a stray `]` does not cancel a `{`; stray `[` (metadata, which does not nest) are not counted', async () => {
         const text = 'bet A { x: B ] '.repeat(MAX_NESTING + 1);
         const at = 15 * MAX_NESTING + 6;
         expect(found(await loadOne(text), 'input-too-large')).toEqual([
             { code: 'input-too-large', severity: ERROR, range: [0, at, 0, at + 1] },
         ]);
+        const brackets = await loadOne('bet A { x: B [ }\n'.repeat(MAX_NESTING * 4));
+        expect(diagnostics(brackets, 'input-too-large')).toEqual([]);
+        expect(diagnostics(brackets, 'parsing-error').length).toBeGreaterThan(0);
     });
 });
 
@@ -115,6 +118,18 @@ describe('error recovery', () => {
         const nested = { 'a.pom': `" ${'bet A { '.repeat(400)}`, 'b.pom': `" ${'bet A { '.repeat(400)}` };
         const once = outcome(await load(nested));
         for (let run = 0; run < 3; run++) expect(outcome(await load(nested))).toBe(once);
+    });
+});
+
+describe('declarations a syntax error cut short', () => {
+    test('an element nested in one without a name has no id; a kind without a name declares nothing', async () => {
+        const loaded = await load({ 'a.pom': 'bet {\n  experiment E\n}\nkind {\n  field : string\n  field : string\n}\n' });
+        const [document] = loaded.documents;
+        expect(diagnostics(document, 'parsing-error').length).toBeGreaterThan(0);
+        for (const d of diagnostics(document)) expect(d.message).not.toContain('undefined');
+        const model = loaded.pom.pom.ModelCompiler.compile(loaded.documents, { relativePath });
+        expect(model.elements).toEqual([]);
+        expect(model.kinds).toEqual([]);
     });
 });
 
@@ -178,7 +193,7 @@ describe('linear paths', () => {
         const text = `bet A {\n  tags: ${Array(140_000).fill('"s"').join(',\n')}\n}\n`;
         const document = await within(20, () => loadOne(text));
         expect(diagnostics(document, 'input-too-large')).toEqual([]);
-        const entry = (document.parseResult.value as { members: { body: Entry[] }[] }).members[0].body[0];
+        const entry = (document.parseResult.value as unknown as { members: { body: Entry[] }[] }).members[0].body[0];
         expect(entry.values).toHaveLength(140_000);
     });
 

@@ -15,7 +15,7 @@ export const MAX_FILE_SIZE = 2_000_000;
 export const MAX_LINE_LENGTH = 10_000;
 /** Tokens in one file, counting comments and unreadable characters. */
 export const MAX_TOKENS = 300_000;
-/** Levels of `{` and `[`: deeper than any operating model needs, far shallower than what overflows the parser's stack. */
+/** Levels of `{`: deeper than any operating model needs, far shallower than what overflows the parser's stack. */
 export const MAX_NESTING = 64;
 
 /** An input bound that a text passes: where, and the sentence that says so. */
@@ -58,7 +58,7 @@ export function textBeyondBounds(text: string): BoundExceeded | undefined {
 const LF = 10;
 const CR = 13;
 
-/** The bounds on the lexed text: the number of tokens, and the nesting of `{` and `[`. */
+/** The bounds on the lexed text: the number of tokens, and the nesting of braces. */
 export function tokensBeyondBounds(lexed: LexerResult): BoundExceeded | undefined {
     const total = lexed.tokens.length + lexed.hidden.length + lexed.errors.length;
     if (total > MAX_TOKENS) {
@@ -72,31 +72,31 @@ export function tokensBeyondBounds(lexed: LexerResult): BoundExceeded | undefine
 }
 
 /**
- * The bracket that opens level `limit + 1`, with the deepest level reached, or undefined. Braces and square brackets
- * are counted apart, so a stray `]` cannot hide a `{`: their sum bounds how deep the parser's rules can recurse.
- * Strings and comments are already tokens of their own here, exactly as the lexer read them.
+ * The brace that opens level `limit + 1`, with the deepest level reached, or undefined. Only braces nest rules in the
+ * grammar (an element's body holds elements); a `[` holds metadata, which does not nest, so brackets are not counted
+ * and a stray `]` cannot cancel a `{`. A `}` always ends the innermost body for the parser too: inside a value or
+ * metadata it is where recovery resumes. Strings and comments are already tokens of their own here, exactly as the
+ * lexer read them.
  */
 export function nestingBeyond(tokens: readonly IToken[], limit: number): BoundExceeded | undefined {
-    let braces = 0;
-    let squares = 0;
+    let depth = 0;
     let first: IToken | undefined;
     let deepest = 0;
     for (const token of tokens) {
         const image = token.image;
-        if (image === '{') braces++;
-        else if (image === '[') squares++;
-        else if (image === '}') braces = Math.max(0, braces - 1);
-        else if (image === ']') squares = Math.max(0, squares - 1);
-        else continue;
-        const depth = braces + squares;
-        if (depth > deepest) deepest = depth;
-        if (depth > limit && !first) first = token;
+        if (image === '{') {
+            depth++;
+            if (depth > deepest) deepest = depth;
+            if (depth > limit && !first) first = token;
+        } else if (image === '}' && depth > 0) {
+            depth--;
+        }
     }
     if (!first) return undefined;
     return {
         offset: first.startOffset,
         length: 1,
-        message: `Brackets nest ${count(deepest)} levels deep, more than the limit of ${count(limit)}; this file is not parsed.`,
+        message: `Braces nest ${count(deepest)} levels deep, more than the limit of ${count(limit)}; this file is not parsed.`,
     };
 }
 
