@@ -45,6 +45,7 @@ import { WorkspaceRules } from './validation/workspace-rules.js';
 import { registerViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
+import { PomDocumentBuilder } from './workspace/pom-document-builder.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
@@ -103,6 +104,7 @@ export interface PomAddedSharedServices {
     workspace: {
         WorkspaceManager: PomWorkspaceManager;
         IndexManager: PomIndexManager;
+        DocumentBuilder: PomDocumentBuilder;
     };
     lsp: {
         NodeKindProvider: PomNodeKindProvider;
@@ -175,6 +177,7 @@ export function createPomSharedModule(
         workspace: {
             WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
             IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
+            DocumentBuilder: (services) => new PomDocumentBuilder(services),
         },
         lsp: {
             // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
