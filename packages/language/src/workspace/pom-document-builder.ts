@@ -11,14 +11,18 @@
 import { type Cancellation, DefaultDocumentBuilder, DocumentState, type URI } from 'langium';
 
 export class PomDocumentBuilder extends DefaultDocumentBuilder {
-    override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<void>;
+    // Langium declares the builder-state overload as Promise<void>; it resolves to undefined.
+    override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<undefined>;
     override waitUntil(state: DocumentState, uri?: URI, cancelToken?: Cancellation.CancellationToken): Promise<URI>;
     override async waitUntil(
         state: DocumentState,
         uriOrToken?: URI | Cancellation.CancellationToken,
         cancelToken?: Cancellation.CancellationToken,
-    ): Promise<URI | undefined | void> {
-        if (uriOrToken === undefined || !('path' in uriOrToken)) return super.waitUntil(state, uriOrToken);
+    ): Promise<URI | undefined> {
+        if (uriOrToken === undefined || !('path' in uriOrToken)) {
+            await super.waitUntil(state, uriOrToken);
+            return undefined;
+        }
         await super.waitUntil(Math.min(state, DocumentState.ComputedScopes), cancelToken);
         return super.waitUntil(state, uriOrToken, cancelToken);
     }
