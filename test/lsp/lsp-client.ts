@@ -20,6 +20,7 @@ import {
     PublishDiagnosticsNotification,
     RegistrationRequest,
     type ServerCapabilities,
+    ShowMessageNotification,
     ShutdownRequest,
     WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
@@ -106,6 +107,8 @@ export class LspClient {
     /** What the server wrote to stderr and logged through `window/logMessage`, for failure messages. */
     private readonly stderr: string[] = [];
     private exited: string | undefined;
+    /** Every `window/showMessage` the server sent (messages shown to the user). */
+    readonly shownMessages: { type: number; message: string }[] = [];
     /** Every `window/logMessage` the server sent, with its type (1 error, 2 warning, 3 info, 4 log). */
     readonly logMessages: { type: number; message: string }[] = [];
     /** Server-to-client requests this client has no special answer for, by method; answered with null. */
@@ -149,6 +152,7 @@ export class LspClient {
             (client ? client.stderr : early).push(`${params.message}\n`);
             (client ? client.logMessages : earlyLogs).push({ type: params.type, message: params.message });
         });
+        connection.onNotification(ShowMessageNotification.type, (params) => client?.shownMessages.push(params));
         connection.listen();
 
         const folderUri = pathToFileURL(workspaceFolder).href;

@@ -160,7 +160,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         CompletionProvider: (services) => new PomCompletionProvider(services),
         CodeActionProvider: (services) => new PomCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new PomDocumentSymbolProvider(services),
-        Formatter: () => new PomFormatter(),
+        Formatter: (services) => new PomFormatter(services),
         SemanticTokenProvider: (services) => new PomSemanticTokenProvider(services),
     },
 };
