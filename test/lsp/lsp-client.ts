@@ -152,7 +152,9 @@ export class LspClient {
             (client ? client.stderr : early).push(`${params.message}\n`);
             (client ? client.logMessages : earlyLogs).push({ type: params.type, message: params.message });
         });
-        connection.onNotification(ShowMessageNotification.type, (params) => client?.shownMessages.push(params));
+        connection.onNotification(ShowMessageNotification.type, (params) => {
+            client?.shownMessages.push(params);
+        });
         connection.listen();
 
         const folderUri = pathToFileURL(workspaceFolder).href;
