@@ -181,6 +181,11 @@ export class LspClient {
         return client;
     }
 
+    /** Calls `listener` with the exit code when the server process ends. */
+    onExit(listener: (code: number | null) => void): void {
+        this.child.once('exit', (code) => listener(code));
+    }
+
     /** Converts a path to the file URI the server uses for it. */
     static uri(file: string): string {
         return pathToFileURL(file).href;

@@ -21,6 +21,7 @@ import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './g
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
+import { shutDownInOrder } from './lsp/orderly-shutdown.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
@@ -200,8 +201,10 @@ export function createPomServices(
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     registerEvidenceRules(Pom);
-    if (context.connection) keepEvidenceFresh(Pom);
-    else {
+    if (context.connection) {
+        keepEvidenceFresh(Pom);
+        shutDownInOrder(Pom);
+    } else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }
