@@ -24,6 +24,7 @@ export {
     type SyntaxProblem,
 } from './format/format-text.js';
 export * from './generated/ast.js';
+export { MAX_FILE_SIZE, MAX_LINE_LENGTH, MAX_NESTING, MAX_TOKENS } from './grammar/input-bounds.js';
 export {
     flowSource,
     flowTarget,

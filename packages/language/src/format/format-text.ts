@@ -118,3 +118,17 @@ function tokenImages(services: FormatServices, text: string, without: ReadonlySe
         .sort((a, b) => a.startOffset - b.startOffset)
         .map((t) => (t.image.startsWith('/*') || t.image.startsWith('//') ? commentContent(t.image) : t.image));
 }
+
+/**
+ * Why the text `formatted` may not replace `document`'s (it would not parse, would change a token or comment, or
+ * would change what the file means), or undefined when it may: the check `formatText` makes, for a caller that formats a document it already holds.
+ */
+export function formattingProblem(services: FormatServices, document: LangiumDocument, formatted: string): string | undefined {
+    try {
+        checkLayout(services, document, formatted);
+        return undefined;
+    } catch (error) {
+        if (error instanceof FormatInvariantError) return error.message;
+        throw error;
+    }
+}

@@ -10,15 +10,16 @@
 // - No space before `:` `,` `.` `]` `*` `?` `+` or after `[` `.`; one after `:` and `,`; spaces around `|`:
 //   `key: a, b [k: v, k2: v2]`, `relation r: a | b* downstream`, `enum { a, b, c }` on one line.
 // - Separators: the optional `,` / `;` after body items and kind members are dropped, since every item has its
-//   own line, except one directly after a doc comment `/** … */` (it keeps that comment from documenting the next item).
-//   Every other token is kept verbatim, including `namespace x;` and trailing commas in enums and metadata.
+//   own line, except one directly after a doc comment `/** … */` (it keeps that comment from documenting the next
+//   item). Every other token is kept verbatim, including `namespace x;` and trailing commas in enums and metadata.
 // - Line breaks inside an item are joined, except a break after a comma between values, which is kept with the
 //   next value aligned under the first (long `informedBy:` lists stay readable).
 // - Comments: one on the line of the token before it stays there, one space after it. One on its own line stays on
 //   its own line, indented like what follows it (inside a body when it comes before `}`); the blank line before a
 //   top-level member goes before its comments, so doc comments stay attached. A `//` comment always ends a line.
-//   Trailing blanks in comments are dropped, and their line breaks become the file's. The inner lines of a block comment on its own line move with its
-//   first line: ` * ` lines one column in from its `/`, other lines by as far as the first line moved.
+//   Trailing blanks in comments are dropped, and their line breaks become the file's. The inner lines of a block
+//   comment on its own line move with its first line: ` * ` lines one column in from its `/`, other lines by as far
+//   as the first line moved.
 // - Line breaks: LF, CRLF or a lone CR all break a line; the output uses CRLF if the file has any, else CR if it
 //   has CRs and no LF, else LF.
 import { type AstNode, type CstNode, CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
@@ -38,6 +39,8 @@ import {
     type Model,
     type ViewDecl,
 } from '../generated/ast.js';
+import type { PomServices } from '../pom-module.js';
+import { guardFormatting } from './formatting-guard.js';
 
 const INDENT = 2;
 
@@ -70,6 +73,14 @@ const NO_SPACE_BEFORE = new Set([':', ',', '.', ']', ';', '*', '?', '+']);
 const END_OF_FILE = onLine('keep', 0);
 
 export class PomFormatter extends AbstractFormatter {
+    /** In a language server, every result passes the same guard as `pom format`'s (formatting-guard.ts). */
+    private readonly guard?: (document: LangiumDocument, edits: TextEdit[]) => TextEdit[];
+
+    constructor(services?: PomServices) {
+        super();
+        if (services?.shared.lsp.Connection) this.guard = (document, edits) => guardFormatting(services, document, edits);
+    }
+
     protected override format(): void {
         // Unused: Langium's per-node formatting regions only re-indent comments, while this layout also decides the
         // blank lines around them, so doDocumentFormat lays out the token stream itself.
@@ -78,8 +89,9 @@ export class PomFormatter extends AbstractFormatter {
     protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
         const root = document.parseResult.value as Model;
         if (!root.$cstNode) return [];
-        const edits = new Layout(document, root).edits();
-        return range ? edits.filter((e) => e.range.end.line >= range.start.line && e.range.start.line <= range.end.line) : edits;
+        const all = new Layout(document, root).edits();
+        const edits = range ? all.filter((e) => e.range.end.line >= range.start.line && e.range.start.line <= range.end.line) : all;
+        return this.guard ? this.guard(document, edits) : edits;
     }
 }
 
