@@ -37,5 +37,7 @@ let status = run(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'ru
 console.log(`fuzz: seed ${seed} ${status === 0 ? 'passed' : 'FAILED'}`);
 
 const scripts = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts ?? {};
+// The server's stress run takes the same seed, so one seed repeats the whole run.
+env.POM_LSP_STRESS_SEED = seed;
 if (scripts['fuzz:lsp'] && only === undefined) status = run('npm', ['run', 'fuzz:lsp']) || status;
 process.exit(status);
