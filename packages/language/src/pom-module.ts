@@ -46,6 +46,7 @@ import { registerViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
+import { PomAstNodeDescriptionProvider } from './workspace/pom-node-descriptions.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
 import { ProjectPartitions } from './workspace/project-partitions.js';
@@ -138,6 +139,9 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         TokenBuilder: () => new PomTokenBuilder(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new PomAstNodeDescriptionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new PomScopeComputation(services),
