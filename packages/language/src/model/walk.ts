@@ -14,6 +14,24 @@ export function forEachElement(model: Model, visit: (element: Element) => void):
     walk(model.members ?? []);
 }
 
+/**
+ * Every element with its qualified name (what `qualifiedName` gives it), the names built along the walk rather than
+ * by climbing from each element to the root.
+ */
+export function forEachQualifiedElement(model: Model, visit: (element: Element, qualifiedName: string) => void): void {
+    const namespace = model.namespace?.name;
+    const walk = (items: readonly unknown[], path: string | undefined) => {
+        for (const item of items) {
+            if (isElement(item)) {
+                const own = path === undefined ? (item.name ?? '') : `${path}.${item.name ?? ''}`;
+                visit(item, namespace ? `${namespace}.${own}` : own);
+                walk(item.body, own);
+            }
+        }
+    };
+    walk(model.members ?? [], undefined);
+}
+
 export function kindsOf(model: Model): KindDecl[] {
     return (model.members ?? []).filter(isKindDecl);
 }
