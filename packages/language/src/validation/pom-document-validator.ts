@@ -28,7 +28,7 @@ import type { WorkspaceRules } from './workspace-rules.js';
 const MAX_SYNTAX_ERRORS = 100;
 
 /** The node types POM registers checks for (validation/pom-validator.ts): the only ones the node walk visits. */
-const CHECKED_TYPES = new Set(['KindDecl', 'FieldDecl', 'RelationDecl', 'Element', 'Entry']);
+export const CHECKED_TYPES: ReadonlySet<string> = new Set(['KindDecl', 'FieldDecl', 'RelationDecl', 'Element', 'Entry', 'ViewDecl']);
 
 interface Classified {
     code: Code;
@@ -52,8 +52,8 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium streams every AST node of the document and asks the registry for its checks (a stream each). Most POM
-     * nodes are entries' values and metadata, which have no checks; this walk visits only kinds with their
-     * fields and relations, and elements with their entries and nested elements, in the same order, so the
+     * nodes are entries' values and metadata, which have no checks; this walk visits only the top-level members
+     * (kinds with their fields and relations, views, elements with their entries and nested elements), in the same order, so the
      * diagnostics are the same. If a check is ever registered for another type, Langium's walk runs instead.
      */
     protected override async validateAstNodes(
@@ -85,7 +85,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
             else if (isKindDecl(member)) {
                 await validate(member);
                 for (const declared of member.members) await validate(declared);
-            }
+            } else await validate(member);
         }
     }
 
