@@ -37,6 +37,7 @@ import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbol
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
+import { PomLinker } from './scope/pom-linker.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
@@ -144,6 +145,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         AstNodeDescriptionProvider: (services) => new PomAstNodeDescriptionProvider(services),
     },
     references: {
+        Linker: (services) => new PomLinker(services),
         ScopeComputation: (services) => new PomScopeComputation(services),
         ScopeProvider: (services) => new PomScopeProvider(services),
     },

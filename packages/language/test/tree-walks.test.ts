@@ -1,7 +1,8 @@
-// The document validator visits only the node types that have checks (a faster walk than Langium's stream over every
-// node); these tests hold it to the same diagnostics, in the same order, as Langium's walk.
+// The document validator visits only the node types that have checks, and the linker walks the tree with plain loops
+// (both faster than Langium's streams over every node); these tests hold them to what Langium's walks give, in the
+// same order.
 import { readdirSync, readFileSync } from 'node:fs';
-import { EmptyFileSystem } from 'langium';
+import { DefaultLinker, EmptyFileSystem, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPomServices } from '../src/pom-module.js';
 import { CHECKED_TYPES } from '../src/validation/pom-document-validator.js';
@@ -48,5 +49,24 @@ describe('the validation walk', () => {
         expect(codes).toContain('unknown-member');
         expect(codes).toContain('value-type');
         expect(fast).toEqual(langium);
+    });
+});
+
+describe('the linker', () => {
+    it("resolves the references in Langium's order, to the same targets and errors", async () => {
+        const services = createPomServices(EmptyFileSystem);
+        const documents = await buildWorkspace(
+            services.Pom,
+            Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })),
+        );
+        const resolved = (document: LangiumDocument) =>
+            document.references.map((r) => [r.$refText, r.$refNode?.offset, r.error?.message ?? r.$nodeDescription?.name]);
+        const ours = documents.map(resolved);
+        expect(ours.flat().filter(([, , target]) => target === undefined)).toEqual([]);
+        expect(ours.flat().length).toBeGreaterThan(100);
+        const langium = new DefaultLinker(services.Pom);
+        for (const document of documents) langium.unlink(document);
+        for (const document of documents) await langium.link(document);
+        expect(documents.map(resolved)).toEqual(ours);
     });
 });
