@@ -2,7 +2,7 @@
 // (both faster than Langium's streams over every node); these tests hold them to what Langium's walks give, in the
 // same order.
 import { readdirSync, readFileSync } from 'node:fs';
-import { DefaultLinker, EmptyFileSystem, type LangiumDocument } from 'langium';
+import { DefaultLinker, EmptyFileSystem, type LangiumDocument, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPomServices } from '../src/pom-module.js';
 import { CHECKED_TYPES } from '../src/validation/pom-document-validator.js';
@@ -60,7 +60,7 @@ describe('the linker', () => {
             Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })),
         );
         const resolved = (document: LangiumDocument) =>
-            document.references.map((r) => [r.$refText, r.$refNode?.offset, r.error?.message ?? r.$nodeDescription?.name]);
+            document.references.map((r) => [r.$refText, r.$refNode?.offset, r.error?.message ?? (r as Reference).$nodeDescription?.name]);
         const ours = documents.map(resolved);
         expect(ours.flat().filter(([, , target]) => target === undefined)).toEqual([]);
         expect(ours.flat().length).toBeGreaterThan(100);
