@@ -32,8 +32,9 @@ export class LineageIndex {
         const graph = new LineageGraph();
         const documents = this.documents.all.filter((d) => !isForeignDocument(d)).toArray();
         for (const document of documents) {
-            forEachQualifiedElement(document.parseResult.value as Model, (element, id) => {
-                if (element.name) graph.addNode({ element, id, stage: this.kinds.stageOf(element), document });
+            forEachQualifiedElement(document.parseResult.value as Model, (element, id, named) => {
+                // An element, or one it is nested in, that a syntax error left without a name has no id: it is no node.
+                if (named) graph.addNode({ element, id, stage: this.kinds.stageOf(element), document });
             });
         }
         for (const element of graph.nodes.keys()) this.addLinks(graph, element);
