@@ -72,7 +72,10 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         const validate = async (node: AstNode) => {
             await interruptAndCheck(cancelToken);
             let list = checks.get(node.$type);
-            if (!list) checks.set(node.$type, (list = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
+            if (!list) {
+                list = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checks.set(node.$type, list);
+            }
             for (const check of list) await check(node, acceptor, cancelToken);
         };
         const validateElement = async (element: Element): Promise<void> => {
