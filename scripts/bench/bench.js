@@ -1,9 +1,11 @@
 // Prints the figures behind the performance budgets (docs/architecture.md). Never run by tests; `npm run bench` (add --large for the
-// 100,000-element run).
+// 100,000-element run, and the floor ratios at 10,000, 50,000 and 100,000 elements instead of 10,000 alone; FLOOR_SIZES=…
+// picks those sizes; see floor-bench.js for where the Langium floor comes from).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { floorBenchmarks } from './floor-bench.js';
 import { generateModel } from './generate-model.js';
 import { LspSession } from './lsp-session.js';
 import { metricsBenchmarks } from './metrics-bench.js';
@@ -102,3 +104,8 @@ session.stop();
 
 console.log('');
 await metricsBenchmarks(work, time);
+
+console.log('');
+const large = process.argv.includes('--large');
+const floorSizes = process.env.FLOOR_SIZES ? process.env.FLOOR_SIZES.split(',').map(Number) : large ? [10_000, 50_000, 100_000] : [10_000];
+floorBenchmarks(work, floorSizes);

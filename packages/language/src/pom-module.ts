@@ -39,6 +39,7 @@ import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbol
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
 import { KindSystem } from './model/kind-system.js';
+import { PomLinker } from './scope/pom-linker.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
 import { PomDocumentValidator } from './validation/pom-document-validator.js';
@@ -49,6 +50,7 @@ import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
 import { PomDocumentBuilder } from './workspace/pom-document-builder.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
+import { PomAstNodeDescriptionProvider } from './workspace/pom-node-descriptions.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
 import { ProjectPartitions } from './workspace/project-partitions.js';
@@ -145,7 +147,11 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
     },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new PomAstNodeDescriptionProvider(services),
+    },
     references: {
+        Linker: (services) => new PomLinker(services),
         ScopeComputation: (services) => new PomScopeComputation(services),
         ScopeProvider: (services) => new PomScopeProvider(services),
     },

@@ -4,9 +4,9 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import { type Element, isElement, isRefValue, isRelationDecl, type Model, type RelationDecl } from '../generated/ast.js';
 import { entriesFor, entriesOf } from '../model/element-context.js';
 import { type Flow, flowOf, type KindSystem } from '../model/kind-system.js';
-import { elementPath, parentElement, qualifiedName } from '../model/qualified-names.js';
+import { parentElement } from '../model/qualified-names.js';
 import { FLOW_STAGES } from '../model/stages.js';
-import { forEachElement } from '../model/walk.js';
+import { forEachQualifiedElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
 import { isForeignDocument } from '../workspace/foreign-files.js';
@@ -32,11 +32,9 @@ export class LineageIndex {
         const graph = new LineageGraph();
         const documents = this.documents.all.filter((d) => !isForeignDocument(d)).toArray();
         for (const document of documents) {
-            forEachElement(document.parseResult.value as Model, (element) => {
+            forEachQualifiedElement(document.parseResult.value as Model, (element, id, named) => {
                 // An element, or one it is nested in, that a syntax error left without a name has no id: it is no node.
-                if (elementPath(element).every((e) => e.name)) {
-                    graph.addNode({ element, id: qualifiedName(element), stage: this.kinds.stageOf(element), document });
-                }
+                if (named) graph.addNode({ element, id, stage: this.kinds.stageOf(element), document });
             });
         }
         for (const element of graph.nodes.keys()) this.addLinks(graph, element);

@@ -14,6 +14,25 @@ export function forEachElement(model: Model, visit: (element: Element) => void):
     walk(model.members ?? []);
 }
 
+/**
+ * Every element with its qualified name (what `qualifiedName` gives it) and whether it and every element it is nested
+ * in have a name, the names built along the walk rather than by climbing from each element to the root.
+ */
+export function forEachQualifiedElement(model: Model, visit: (element: Element, qualifiedName: string, named: boolean) => void): void {
+    const namespace = model.namespace?.name;
+    const walk = (items: readonly unknown[], path: string | undefined, outerNamed: boolean) => {
+        for (const item of items) {
+            if (isElement(item)) {
+                const own = path === undefined ? (item.name ?? '') : `${path}.${item.name ?? ''}`;
+                const named = outerNamed && Boolean(item.name);
+                visit(item, namespace ? `${namespace}.${own}` : own, named);
+                walk(item.body, own, named);
+            }
+        }
+    };
+    walk(model.members ?? [], undefined, true);
+}
+
 export function kindsOf(model: Model): KindDecl[] {
     return (model.members ?? []).filter(isKindDecl);
 }

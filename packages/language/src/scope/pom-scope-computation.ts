@@ -3,7 +3,7 @@
 import { type AstNode, type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { qualifiedName } from '../model/qualified-names.js';
-import { forEachElement, kindsOf } from '../model/walk.js';
+import { forEachQualifiedElement, kindsOf } from '../model/walk.js';
 import { isForeignDocument } from '../workspace/foreign-files.js';
 
 export class PomScopeComputation extends DefaultScopeComputation {
@@ -14,8 +14,8 @@ export class PomScopeComputation extends DefaultScopeComputation {
         for (const kind of kindsOf(model)) {
             if (kind.name) exports.push(this.descriptions.createDescription(kind, qualifiedName(kind), document));
         }
-        forEachElement(model, (element) => {
-            if (element.name) exports.push(this.descriptions.createDescription(element, qualifiedName(element), document));
+        forEachQualifiedElement(model, (element, name) => {
+            if (element.name) exports.push(this.descriptions.createDescription(element, name, document));
         });
         return exports;
     }

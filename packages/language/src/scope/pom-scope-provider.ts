@@ -137,7 +137,12 @@ export class PrefixScope implements Scope {
             .flatMap((list) => list.filter(this.accepts))
             .map((description) => {
                 const prefix = prefixes.find((p) => description.name.startsWith(`${p}.`));
-                return prefix ? { ...description, name: description.name.slice(prefix.length + 1) } : description;
+                // The description under its shorter name; what it does not override it reads from the original.
+                return prefix
+                    ? (Object.create(description, {
+                          name: { value: description.name.slice(prefix.length + 1), enumerable: true },
+                      }) as AstNodeDescription)
+                    : description;
             });
     }
 }

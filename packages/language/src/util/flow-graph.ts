@@ -41,40 +41,80 @@ export function linkEnds<N, L extends FlowLink>({ from, to }: Pick<LinkEnds<N, L
 
 export class FlowGraph<N, L extends FlowLink> {
     readonly links: L[] = [];
-    /** Links by the node that states them. */
-    readonly outgoing = new Map<N, L[]>();
-    /** Links by the node they point at. */
-    readonly incoming = new Map<N, L[]>();
-    /** Links by either end, a link to itself once. */
-    private readonly touching = new Map<N, L[]>();
-    /** Flow links by their upstream end. */
-    private readonly flowsOut = new Map<N, L[]>();
-    /** Flow links by their downstream end. */
-    private readonly flowsIn = new Map<N, L[]>();
+    // The indexes below are built from `links` when first asked for (a build of the workspace asks for some of them
+    // only), and dropped when a link is added.
+    private outgoingIndex: Map<N, L[]> | undefined;
+    private incomingIndex: Map<N, L[]> | undefined;
+    private touchingIndex: Map<N, L[]> | undefined;
+    private flowsOutIndex: Map<N, L[]> | undefined;
+    private flowsInIndex: Map<N, L[]> | undefined;
+    private linkedIndex: Set<N> | undefined;
 
     constructor(private readonly ends: LinkEnds<N, L>) {}
 
     addLink(link: L): void {
-        const [from, to] = [this.ends.from(link), this.ends.to(link)];
         this.links.push(link);
-        pushTo(this.outgoing, from, link);
-        pushTo(this.incoming, to, link);
-        pushTo(this.touching, from, link);
-        if (to !== from) pushTo(this.touching, to, link);
-        if (link.flow !== 'none') {
-            pushTo(this.flowsOut, this.ends.flowSource(link), link);
-            pushTo(this.flowsIn, this.ends.flowTarget(link), link);
-        }
+        this.outgoingIndex = this.incomingIndex = this.touchingIndex = this.flowsOutIndex = this.flowsInIndex = undefined;
+        this.linkedIndex = undefined;
+    }
+
+    /** Links by the node that states them. */
+    get outgoing(): Map<N, L[]> {
+        this.outgoingIndex ??= this.indexBy((link, add) => add(this.ends.from(link)));
+        return this.outgoingIndex;
+    }
+
+    /** Links by the node they point at. */
+    get incoming(): Map<N, L[]> {
+        this.incomingIndex ??= this.indexBy((link, add) => add(this.ends.to(link)));
+        return this.incomingIndex;
     }
 
     /** Every link that starts or ends at the node, flow or not. */
     linksOf(node: N): L[] {
-        return this.touching.get(node) ?? [];
+        this.touchingIndex ??= this.indexBy((link, add) => {
+            const [from, to] = [this.ends.from(link), this.ends.to(link)];
+            add(from);
+            if (to !== from) add(to);
+        });
+        return this.touchingIndex.get(node) ?? [];
     }
 
     /** Whether any link, flow or not, starts or ends at the node. */
     isLinked(node: N): boolean {
-        return this.linksOf(node).length > 0;
+        if (!this.linkedIndex) {
+            this.linkedIndex = new Set();
+            for (const link of this.links) this.linkedIndex.add(this.ends.from(link)).add(this.ends.to(link));
+        }
+        return this.linkedIndex.has(node);
+    }
+
+    /** Flow links by their upstream end. */
+    private get flowsOut(): Map<N, L[]> {
+        this.flowsOutIndex ??= this.indexBy((link, add) => {
+            if (link.flow !== 'none') add(this.ends.flowSource(link));
+        });
+        return this.flowsOutIndex;
+    }
+
+    /** Flow links by their downstream end. */
+    private get flowsIn(): Map<N, L[]> {
+        this.flowsInIndex ??= this.indexBy((link, add) => {
+            if (link.flow !== 'none') add(this.ends.flowTarget(link));
+        });
+        return this.flowsInIndex;
+    }
+
+    /** The links by node, in the order they were added, under the nodes `keys` files each link under. */
+    private indexBy(keys: (link: L, add: (node: N) => void) => void): Map<N, L[]> {
+        const index = new Map<N, L[]>();
+        let current: L;
+        const add = (node: N) => pushTo(index, node, current);
+        for (const link of this.links) {
+            current = link;
+            keys(link, add);
+        }
+        return index;
     }
 
     /** Flow links into the node (its direct upstream). */
@@ -120,10 +160,14 @@ export class FlowGraph<N, L extends FlowLink> {
         return stronglyConnected(nodes, this.step('down', {}));
     }
 
-    /** One step up or down the flow from a node. */
+    /** One step up or down the flow from a node (one array a step: the walks take millions on large models). */
     private step(direction: 'up' | 'down', options: FlowQueryOptions): (node: N) => N[] {
-        return direction === 'up'
-            ? (node) => this.upstreamLinks(node, options).map(this.ends.flowSource)
-            : (node) => this.downstreamLinks(node, options).map(this.ends.flowTarget);
+        const [links, end] = direction === 'up' ? [this.flowsIn, this.ends.flowSource] : [this.flowsOut, this.ends.flowTarget];
+        const feedback = options.feedback === true;
+        return (node) => {
+            const next: N[] = [];
+            for (const link of links.get(node) ?? []) if (feedback || link.flow !== 'feedback') next.push(end(link));
+            return next;
+        };
     }
 }

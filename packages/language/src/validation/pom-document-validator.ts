@@ -2,16 +2,21 @@
 // unresolved names are classified (unknown member, enum value, wrong target kind, unresolved reference) with
 // "did you mean"; and the workspace-wide rules that fall in the document are added to its own.
 import {
-    type Cancellation,
+    type AstNode,
+    type AstReflection,
+    Cancellation,
     DefaultDocumentValidator,
     diagnosticData,
+    interruptAndCheck,
     type LangiumDocument,
     type LinkingError,
     type ParseResult,
+    type ValidationAcceptor,
+    type ValidationCheck,
     type ValidationOptions,
 } from 'langium';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { type Element, isEntry, isEnumType, isRefValue, isRelationDecl } from '../generated/ast.js';
+import { type Element, isElement, isEntry, isEnumType, isKindDecl, isRefValue, isRelationDecl, type Model } from '../generated/ast.js';
 import { INPUT_TOO_LARGE } from '../grammar/guarded-parser.js';
 import { kindPhrase } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
@@ -24,6 +29,9 @@ import type { WorkspaceRules } from './workspace-rules.js';
 /** More syntax errors than this in one file say nothing the first ones did not. */
 const MAX_SYNTAX_ERRORS = 100;
 
+/** The node types POM registers checks for (validation/pom-validator.ts): the only ones the node walk visits. */
+export const CHECKED_TYPES: ReadonlySet<string> = new Set(['KindDecl', 'FieldDecl', 'RelationDecl', 'Element', 'Entry', 'ViewDecl']);
+
 interface Classified {
     code: Code;
     message: string;
@@ -33,11 +41,57 @@ interface Classified {
 export class PomDocumentValidator extends DefaultDocumentValidator {
     private readonly scopes: PomScopeProvider;
     private readonly workspaceRules: () => WorkspaceRules;
+    private readonly reflection: AstReflection;
+    /** Whether every check is registered for a type the node walk visits (decided once, on first use). */
+    private walkCoversChecks: boolean | undefined;
 
     constructor(services: PomServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
         this.workspaceRules = () => services.pom.WorkspaceRules;
+        this.reflection = services.shared.AstReflection;
+    }
+
+    /**
+     * Langium streams every AST node of the document and asks the registry for its checks (a stream each). Most POM
+     * nodes are entries' values and metadata, which have no checks; this walk visits only the top-level members
+     * (kinds with their fields and relations, views, elements with their entries and nested elements), in the same order, so the
+     * diagnostics are the same. If a check is ever registered for another type, Langium's walk runs instead.
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
+        this.walkCoversChecks ??= this.reflection
+            .getAllTypes()
+            .every((type) => CHECKED_TYPES.has(type) || this.validationRegistry.getChecks(type).isEmpty());
+        if (!this.walkCoversChecks) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const checks = new Map<string, ValidationCheck[]>();
+        const validate = async (node: AstNode) => {
+            await interruptAndCheck(cancelToken);
+            let list = checks.get(node.$type);
+            if (!list) {
+                list = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checks.set(node.$type, list);
+            }
+            for (const check of list) await check(node, acceptor, cancelToken);
+        };
+        const validateElement = async (element: Element): Promise<void> => {
+            await validate(element);
+            for (const item of element.body) {
+                if (isElement(item)) await validateElement(item);
+                else await validate(item);
+            }
+        };
+        for (const member of (rootNode as Model).members ?? []) {
+            if (isElement(member)) await validateElement(member);
+            else if (isKindDecl(member)) {
+                await validate(member);
+                for (const declared of member.members) await validate(declared);
+            } else await validate(member);
+        }
     }
 
     override async validateDocument(

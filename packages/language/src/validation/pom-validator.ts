@@ -2,7 +2,7 @@
 // kind declarations. Rules that need the whole workspace live in workspace-rules.ts; unresolved names are
 // classified in pom-document-validator.ts.
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { diagnosticData } from 'langium';
+import { DocumentState, diagnosticData } from 'langium';
 import {
     type Element,
     type Entry,
@@ -24,6 +24,7 @@ import { parentElement } from '../model/qualified-names.js';
 import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
 import { DURATION_UNITS, EXAMPLES, type PrimitiveType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
+import { BuildCache } from '../util/build-cache.js';
 import { editDistance, listNames } from '../util/suggestions.js';
 import { type Code, severityOf } from './codes.js';
 import { relatedPlace } from './related-places.js';
@@ -49,9 +50,13 @@ export class PomValidator {
     private readonly kinds: KindSystem;
     private readonly lineage: LineageIndex;
 
+    /** The required members of a kind (its own and inherited), in the order of its member table; per build. */
+    private readonly requiredMembers: BuildCache<KindDecl, [string, MemberDecl][]>;
+
     constructor(services: PomServices) {
         this.kinds = services.pom.KindSystem;
         this.lineage = services.pom.LineageIndex;
+        this.requiredMembers = new BuildCache(services.shared, DocumentState.IndexedContent);
     }
 
     checkElement(element: Element, accept: ValidationAcceptor): void {
@@ -71,9 +76,11 @@ export class PomValidator {
     }
 
     private checkRequired(element: Element, kind: KindDecl, accept: ValidationAcceptor): void {
+        const required = this.requiredMembers.get(kind, () => [...this.kinds.members(kind)].filter(([, member]) => isRequired(member)));
+        if (required.length === 0) return;
         const present = new Set(entriesOf(element).map((e) => e.key.$refText));
-        for (const [name, member] of this.kinds.members(kind)) {
-            if (!isRequired(member) || present.has(name)) continue;
+        for (const [name, member] of required) {
+            if (present.has(name)) continue;
             // `for` is implied by nesting an execution element in a bet.
             if (name === 'for' && this.lineage.impliedFor(element)) continue;
             const owner = member.$container.name;
