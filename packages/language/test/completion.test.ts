@@ -160,7 +160,9 @@ describe('values', () => {
     });
 
     test('from another namespace a unique name comes short, a shared one qualified, and each accepted name resolves', async () => {
-        const completed = await complete('option Templates "Another" { addresses: TeamActivation }\nbet NewBet "New" {\n  hypothesis: "h"\n  chooses: <|>\n}\n');
+        const completed = await complete(
+            'option Templates "Another" { addresses: TeamActivation }\nbet NewBet "New" {\n  hypothesis: "h"\n  chooses: <|>\n}\n',
+        );
         expect(completed.labels.sort()).toEqual(['GuidedSetup', 'Templates', 'acme.growth.TeamActivation.Templates']);
         for (const label of completed.labels) {
             const { documents } = await load({ ...MODEL, 'b.pom': accept(completed, label) });
