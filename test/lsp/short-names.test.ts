@@ -105,6 +105,19 @@ describe('acme refers to its bets by short name', () => {
         expect(ws.uris().map((uri) => client.diagnostics(uri))).toEqual(ws.uris().map(() => []));
     });
 
+    test('rename to a short name another bet has is refused when a reference by that short name would become ambiguous', async () => {
+        const collaboration = ws.text('collaboration.pom');
+        await expect(
+            client.connection.sendRequest(RenameRequest.type, {
+                textDocument: { uri: ws.uri('collaboration.pom') },
+                position: positionOf(collaboration, 'bet AiSummariesBet', 5),
+                newName: 'SlackSyncBet',
+            }),
+        ).rejects.toThrow(
+            '`acme.collaboration.MeetTeamsInSlack.SlackSyncBet` is also called `SlackSyncBet`, and references by that short name would become ambiguous.',
+        );
+    });
+
     test('moving the bet to another opportunity breaks the short reference nowhere; the qualified one is reported', async () => {
         const growth = ws.text('growth.pom');
         const start = growth.indexOf('  /** Q4: give leads a starting point');
