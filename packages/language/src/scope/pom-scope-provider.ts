@@ -173,11 +173,19 @@ export class PrefixScope implements Scope {
 
     getAllElements(): Stream<AstNodeDescription> {
         const prefixes = this.prefixes.filter((p) => p !== '');
+        // How many admitted qualified names share each short name: one pass, so listing stays linear however many
+        // elements share a name.
+        const sharing = new Map<string, number>();
+        if (this.byShortName) {
+            for (const [name, list] of this.table) {
+                if (list.some(this.accepts)) sharing.set(shortName(name), (sharing.get(shortName(name)) ?? 0) + 1);
+            }
+        }
         return stream(this.table.values())
             .flatMap((list) => list.filter(this.accepts))
             .map((description) => {
                 const short = shortName(description.name);
-                if (short !== description.name && this.candidates(short).length === 1) return { ...description, name: short };
+                if (short !== description.name && sharing.get(short) === 1) return { ...description, name: short };
                 const prefix = prefixes.find((p) => description.name.startsWith(`${p}.`));
                 return prefix ? { ...description, name: description.name.slice(prefix.length + 1) } : description;
             });
