@@ -224,8 +224,8 @@ export class ModelCompiler {
 function incomingLinks(links: readonly CompiledLink[]): Map<string, Record<string, IncomingLink[]>> {
     const byTarget = new Map<string, Map<string, IncomingLink[]>>();
     for (const link of links) {
-        let relations = byTarget.get(link.to);
-        if (!relations) byTarget.set(link.to, (relations = new Map()));
+        const relations = byTarget.get(link.to) ?? new Map<string, IncomingLink[]>();
+        byTarget.set(link.to, relations);
         pushTo(relations, link.relation, { from: link.from, metadata: link.metadata });
     }
     const result = new Map<string, Record<string, IncomingLink[]>>();
