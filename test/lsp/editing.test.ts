@@ -180,7 +180,9 @@ describe('rename', () => {
         const renamed = Object.fromEntries(
             Object.entries(changes).map(([uri, list]) => [ws.fileOf(uri), applyEdits(ws.text(ws.fileOf(uri)), list)]),
         );
-        expect(renamed['cadence.pom']).toContain(`reviews: growth.${NEW}.TemplatesBet, growth.${NEW}.StarterProjectBet,`);
+        expect(renamed['cadence.pom']).toContain(`relatesTo: growth.${NEW}.TemplatesBet, growth.${NEW}.StarterProjectBet,`);
+        // A reference by short name does not spell the parent: renaming the parent leaves it as it is.
+        expect(renamed['cadence.pom']).toContain('reviews: TemplatesBet, StarterProjectBet,');
         expect(renamed['discovery.pom']).toContain(`learnedFrom: growth.${NEW}.WizardBet.ClickablePrototype`);
         expect(renamed['growth.pom']).toContain(`ships: ${NEW}.WizardBet.BuildWizard, ${NEW}.WizardBet`);
         for (const text of Object.values(renamed)) expect(maskStringsAndComments(text)).not.toMatch(new RegExp(`\\b${OLD}\\b`));

@@ -68,6 +68,8 @@ function element(id: string, kind: string, path: string, line: number): Compiled
         horizon: none,
         owner: none,
         funding: none,
+        incoming: {},
+        reaches: { insight: false, input: false, driver: false, northStar: false, outcome: false },
         source: { path, line, column: 1 },
     };
 }

@@ -75,9 +75,10 @@ const codes = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d
 describe('unresolved-reference', () => {
     test('"Use" a close name replaces the reference', async () => {
         const p = await problem(PROBLEMS, 'unresolved-reference', 7);
-        expect(p.actions.map((a) => a.title)).toEqual(['Use TeamActivation.Templates']);
-        const { text, diagnostics } = await fix(p, 'Use TeamActivation.Templates');
-        expect(text).toContain('  chooses: TeamActivation.Templates\n');
+        // The misspelt qualified name is matched by its last segment; the fix writes the short name, unique here.
+        expect(p.actions.map((a) => a.title)).toEqual(['Use Templates']);
+        const { text, diagnostics } = await fix(p, 'Use Templates');
+        expect(text).toContain('  chooses: Templates\n');
         expect(codes(diagnostics, 'unresolved-reference').map((d) => d.data?.refText)).toEqual(['InvitePrompt']);
     });
 
@@ -132,6 +133,28 @@ test('wrong-target-kind: "Use" a close name of the right kind', async () => {
     const { text, diagnostics } = await fix(p, 'Use InviteEarlier');
     expect(text).toContain('  chooses: InviteEarlier\n');
     expect(codes(diagnostics, 'wrong-target-kind')).toEqual([]);
+});
+
+describe('ambiguous-reference', () => {
+    const TWO =
+        'namespace acme.other\n\nopportunity Elsewhere { option Templates { addresses: Elsewhere } }\n\nbet Pick {\n  hypothesis: "h"\n  chooses: Templates\n}\n';
+
+    test('one fix per candidate, each writing the tail that picks it and leaving the reference resolved', async () => {
+        const p = await problem(TWO, 'ambiguous-reference', 7);
+        expect(p.diagnostic.range).toEqual({ start: { line: 6, character: 11 }, end: { line: 6, character: 20 } });
+        expect(p.actions.map((a) => a.title)).toEqual([
+            'Use TeamActivation.Templates (acme.growth.TeamActivation.Templates)',
+            'Use Elsewhere.Templates (acme.other.Elsewhere.Templates)',
+        ]);
+        expect(p.actions.every((a) => !a.isPreferred)).toBe(true);
+        const chosen = await fix(p, 'Use TeamActivation.Templates (acme.growth.TeamActivation.Templates)');
+        expect(chosen.text).toContain('  chooses: TeamActivation.Templates\n');
+        expect(codes(chosen.diagnostics, 'ambiguous-reference')).toEqual([]);
+        expect(codes(chosen.diagnostics, 'unresolved-reference')).toEqual([]);
+        const other = await fix(p, 'Use Elsewhere.Templates (acme.other.Elsewhere.Templates)');
+        expect(other.text).toContain('  chooses: Elsewhere.Templates\n');
+        expect(codes(other.diagnostics, 'ambiguous-reference')).toEqual([]);
+    });
 });
 
 describe('missing-required', () => {

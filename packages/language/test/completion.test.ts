@@ -146,8 +146,9 @@ describe('keys', () => {
 describe('values', () => {
     test('a relation offers exactly the elements of its kinds, with kind and title', async () => {
         const { items } = await complete('namespace acme.growth\n\nbet NewBet "New" {\n  chooses: <|>\n}\n');
-        expect(items.map((i) => i.label).sort()).toEqual(['TeamActivation.GuidedSetup', 'TeamActivation.Templates']);
-        const guided = item(items, 'TeamActivation.GuidedSetup');
+        // Each is the only one of its name in the project: offered by its short name.
+        expect(items.map((i) => i.label).sort()).toEqual(['GuidedSetup', 'Templates']);
+        const guided = item(items, 'GuidedSetup');
         expect(guided.detail).toBe('option — A guided setup wizard');
         expect(guided.documentation).toEqual({ kind: 'markdown', value: 'A wizard that walks a new team through its first project.' });
     });
@@ -158,9 +159,11 @@ describe('values', () => {
         expect((await complete('namespace acme.growth\ninput NewInput {\n  metric: <|>\n}\n')).labels).toEqual(['CompletionRate']);
     });
 
-    test('from another namespace the names come qualified, and each accepted name resolves', async () => {
-        const completed = await complete('bet NewBet "New" {\n  hypothesis: "h"\n  chooses: <|>\n}\n');
-        expect(completed.labels.sort()).toEqual(['acme.growth.TeamActivation.GuidedSetup', 'acme.growth.TeamActivation.Templates']);
+    test('from another namespace a unique name comes short, a shared one qualified, and each accepted name resolves', async () => {
+        const completed = await complete(
+            'option Templates "Another" { addresses: TeamActivation }\nbet NewBet "New" {\n  hypothesis: "h"\n  chooses: <|>\n}\n',
+        );
+        expect(completed.labels.sort()).toEqual(['GuidedSetup', 'Templates', 'acme.growth.TeamActivation.Templates']);
         for (const label of completed.labels) {
             const { documents } = await load({ ...MODEL, 'b.pom': accept(completed, label) });
             expect(documents[2].diagnostics?.filter((d) => (d.severity ?? 1) <= 2)).toEqual([]);
@@ -169,7 +172,7 @@ describe('values', () => {
 
     test('after a comma a many-valued relation offers the targets not yet listed', async () => {
         const { labels } = await complete('namespace acme.growth\nbet NewBet {\n  chooses: TeamActivation.GuidedSetup, <|>\n}\n');
-        expect(labels).toEqual(['TeamActivation.Templates']);
+        expect(labels).toEqual(['Templates']);
     });
 
     test('an element is never offered as its own target', async () => {

@@ -137,6 +137,8 @@ function element(id: string, overrides: Partial<CompiledElement> = {}): Compiled
         horizon: none,
         owner: none,
         funding: none,
+        incoming: {},
+        reaches: { insight: false, input: false, driver: false, northStar: false, outcome: false },
         source: { path: 'big.pom', line: 1, column: 1 },
         ...overrides,
     };

@@ -141,8 +141,8 @@ describe('the Acme model across four files and three namespaces', () => {
         expect(scopeNames(bet, 'chooses')).toEqual(['GuidedSetup']);
         expect(scopeNames(bet, 'funding')).toEqual(['GrowthFund']);
         expect(scopeNames(element(doc['growth.pom'], 'GuidedSetup'), 'addresses')).toEqual(['SlowSetup']);
-        // `about` takes bets or options: the user kind's relation, seen from acme.product.
-        expect(scopeNames(element(doc['product.pom'], 'WizardGo'), 'about')).toEqual(['growth.GuidedSetup', 'growth.WizardBet']);
+        // `about` takes bets or options: the user kind's relation, seen from acme.product, by short names (unique).
+        expect(scopeNames(element(doc['product.pom'], 'WizardGo'), 'about')).toEqual(['GuidedSetup', 'WizardBet']);
         // `ships` takes execution (any subkind, the user's spike too) or bets.
         expect(scopeNames(element(doc['growth.pom'], 'Launch'), 'ships')).toEqual(['Build', 'DbSpike', 'Prototype', 'WizardBet']);
         // An enum field's scope is its literals.

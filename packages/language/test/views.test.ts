@@ -176,6 +176,12 @@ describe('compiled views', () => {
         for (const link of drawn.links) expect(view.elements).toContain(link.to);
         const all = model.links.filter((l) => view.elements.includes(l.from) && view.elements.includes(l.to));
         expect(drawn.links).toEqual(all);
+        // Backlinks too are only the drawn links: each drawn link once, at its target.
+        const backlinks = drawn.elements.flatMap((e) =>
+            Object.entries(e.incoming).flatMap(([relation, list]) => list.map((l) => `${l.from} ${relation} ${e.id}`)),
+        );
+        expect(backlinks.sort()).toEqual(all.map((l) => `${l.from} ${l.relation} ${l.to}`).sort());
+        expect(model.elements.flatMap((e) => Object.values(e.incoming).flat()).length).toBeGreaterThan(backlinks.length);
         expect(drawn.views).toEqual([view]);
     });
 

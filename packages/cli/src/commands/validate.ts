@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from '../errors.js';
-import { loadModels } from '../load.js';
+import { type LoadedModel, loadModels } from '../load.js';
 import { printErr, printOut, printPainted } from '../output.js';
 import { collectProblems, summarize, summaryLine } from '../report/diagnostics.js';
 import { formatJson } from '../report/json.js';
@@ -32,11 +32,23 @@ export async function validate(paths: string[], options: { format: ValidateForma
     } else {
         printPainted(formatText(problems, useColour(process.stdout)));
         printErr(`${summaryLine(summary)}\n`);
-        if (namedFilesOnly(paths) && problems.some((p) => p.code === 'unresolved-reference')) {
-            printErr('Only the files named were read; names declared in other files of the model are unresolved. Pass its folder.\n');
+        const unresolved = namedFilesOnly(paths) ? unresolvedOutsideProjects(models) : 0;
+        if (unresolved > 0) {
+            printErr(
+                `Only the files named were read, and they are in no project: ${unresolved === 1 ? '1 name is' : `${unresolved} names are`} unresolved that other files of the model may declare. Pass the model's folder, or add a pom.json.\n`,
+            );
         }
     }
     return summary.error > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+}
+
+/**
+ * The unresolved names in the named files of models that hold only what was named (files in no project). A file in a
+ * project is read with its whole project, so what it leaves unresolved is unresolved in the model.
+ */
+function unresolvedOutsideProjects(models: readonly LoadedModel[]): number {
+    const loose = models.filter((m) => m.project === undefined).flatMap((m) => m.reported);
+    return collectProblems(loose).filter((p) => p.code === 'unresolved-reference').length;
 }
 
 /** Whether every path given is a file (not a folder, and not the default of the current folder). */

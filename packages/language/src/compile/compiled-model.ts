@@ -116,6 +116,25 @@ export interface ContextEntry {
     inheritedFrom: string | null;
 }
 
+/** A link that points at an element, seen from that element: who states it, and the link's metadata. */
+export interface IncomingLink {
+    /** The id of the element that states the relation. */
+    from: string;
+    metadata: Record<string, TypedValue>;
+}
+
+/**
+ * Where an element's lineage leads, feedback links not followed: back to an insight (upstream), forward to an
+ * input, a driver, the north star or an outcome (downstream). The element itself does not count.
+ */
+export interface Reaches {
+    insight: boolean;
+    input: boolean;
+    driver: boolean;
+    northStar: boolean;
+    outcome: boolean;
+}
+
 export interface CompiledElement {
     /** Qualified name; unique in the model (a duplicate gets `#2`, `#3`, … and a diagnostic). */
     id: string;
@@ -137,6 +156,9 @@ export interface CompiledElement {
     window?: CompiledWindow;
     /** Releases and impacts: the day the change landed. */
     landed?: string;
+    /** Backlinks: the links that point at the element, by relation (sorted), each list sorted by `from`. */
+    incoming: Record<string, IncomingLink[]>;
+    reaches: Reaches;
     /** Measured elements and metrics, when a snapshot of observations was read. */
     evidence?: CompiledEvidence;
     /** Impacts with checked claims: the worst verdict of their claims. */

@@ -3,12 +3,14 @@
 import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, type URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Element, type FieldDecl, isEnumType, isFieldDecl, isKindDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
+import type { LineageGraph } from '../lineage/lineage-graph.js';
 import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
 import { fieldTypeText, flowOf } from '../model/kind-system.js';
 import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
 import { compareStrings } from '../util/compare.js';
+import { pushTo } from '../util/graph-walk.js';
 import { severityName } from '../validation/codes.js';
 import { CompiledEvidenceBuilder } from './compiled-evidence.js';
 import {
@@ -18,8 +20,10 @@ import {
     type CompiledLink,
     type CompiledModel,
     type ContextEntry,
+    type IncomingLink,
     MODEL_FORMAT,
     MODEL_VERSION,
+    type Reaches,
     type SourceLocation,
     type SourceRange,
     type TypedValue,
@@ -83,11 +87,6 @@ export class ModelCompiler {
         }
         const idOf = (e: Element) => ids.get(e) ?? qualifiedName(e);
 
-        const evidence = new CompiledEvidenceBuilder(this.pom.EvidenceIndex, this.pom.EvidenceContext, graph);
-        const elements = nodes.map((node) => ({
-            ...this.compileElement(node.element, idOf, locate),
-            ...evidence.element(node.element, idOf),
-        }));
         const links: CompiledLink[] = graph.links
             .filter((l) => ids.has(l.source) && ids.has(l.target))
             .map((link) => ({
@@ -113,6 +112,15 @@ export class ModelCompiler {
                 compareStrings(a.to, b.to) ||
                 compareLocations(a.source, b.source),
         );
+        const evidence = new CompiledEvidenceBuilder(this.pom.EvidenceIndex, this.pom.EvidenceContext, graph);
+        const incoming = incomingLinks(links);
+        const reaches = reachesOf(graph);
+        const elements: CompiledElement[] = nodes.map((node) => ({
+            ...this.compileElement(node.element, idOf, locate),
+            incoming: incoming.get(idOf(node.element)) ?? {},
+            reaches: reaches(node.element),
+            ...evidence.element(node.element, idOf),
+        }));
         const isIncluded = (e: Element) => ids.has(e);
         return { elements, links, evidence: () => evidence.model(isIncluded, idOf) };
     }
@@ -121,7 +129,11 @@ export class ModelCompiler {
         return (node, cst = node.$cstNode) => location(options.relativePath(AstUtils.getDocument(node).uri), cst);
     }
 
-    private compileElement(element: Element, idOf: (e: Element) => string, locate: (n: AstNode) => SourceLocation): CompiledElement {
+    private compileElement(
+        element: Element,
+        idOf: (e: Element) => string,
+        locate: (n: AstNode) => SourceLocation,
+    ): Omit<CompiledElement, 'incoming' | 'reaches'> {
         const kind = element.kind.ref;
         const parent = parentElement(element);
         const context = (key: (typeof CONTEXT_KEYS)[number]): ContextEntry => {
@@ -224,6 +236,37 @@ export class ModelCompiler {
             .trim();
         return text || null;
     }
+}
+
+/** Each element's backlinks by relation (keys sorted), from links already sorted by `from`: one pass. */
+function incomingLinks(links: readonly CompiledLink[]): Map<string, Record<string, IncomingLink[]>> {
+    const byTarget = new Map<string, Map<string, IncomingLink[]>>();
+    for (const link of links) {
+        const relations = byTarget.get(link.to) ?? new Map<string, IncomingLink[]>();
+        byTarget.set(link.to, relations);
+        pushTo(relations, link.relation, { from: link.from, metadata: link.metadata });
+    }
+    const result = new Map<string, Record<string, IncomingLink[]>>();
+    for (const [id, relations] of byTarget) {
+        result.set(id, Object.fromEntries([...relations.entries()].sort(([a], [b]) => compareStrings(a, b))));
+    }
+    return result;
+}
+
+/** Where each element's lineage leads: one pass over the flow graph per stage sought, shared by every element. */
+function reachesOf(graph: LineageGraph): (element: Element) => Reaches {
+    const insight = graph.reachingStages(['insights'], 'up');
+    const input = graph.reachingStages(['inputs'], 'down');
+    const driver = graph.reachingStages(['drivers'], 'down');
+    const northStar = graph.reachingStages(['northstar'], 'down');
+    const outcome = graph.reachingStages(['outcomes'], 'down');
+    return (element) => ({
+        insight: insight.has(element),
+        input: input.has(element),
+        driver: driver.has(element),
+        northStar: northStar.has(element),
+        outcome: outcome.has(element),
+    });
 }
 
 function location(path: string, cst: AstNode['$cstNode']): SourceLocation {

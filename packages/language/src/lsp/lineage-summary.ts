@@ -1,7 +1,9 @@
 // A short account of an element's lineage, shared by hover and code lens: how much flows in and out, the insights
-// it traces to, and the north star and outcomes it reaches.
+// it traces to, the north star and outcomes it reaches, and its backlinks (the links that point at it) by relation.
 import type { Element } from '../generated/ast.js';
-import type { LineageGraph } from '../lineage/lineage-graph.js';
+import type { LineageGraph, LineageLink } from '../lineage/lineage-graph.js';
+import { compareStrings } from '../util/compare.js';
+import { pushTo } from '../util/graph-walk.js';
 
 export interface LineageSummary {
     upstream: number;
@@ -43,4 +45,14 @@ export function lineageLine(summary: LineageSummary): string {
 
 export function plural(count: number, noun: string): string {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The links that point at the element, by relation name (sorted), each list by the stating element's name. */
+export function backlinks(graph: LineageGraph, element: Element): Array<[relation: string, links: LineageLink[]]> {
+    const byRelation = new Map<string, LineageLink[]>();
+    for (const link of graph.incoming.get(element) ?? []) pushTo(byRelation, link.relation.name, link);
+    const id = (link: LineageLink) => graph.node(link.source)?.id ?? link.source.name;
+    return [...byRelation.entries()]
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([relation, links]) => [relation, links.sort((a, b) => compareStrings(id(a), id(b)))]);
 }

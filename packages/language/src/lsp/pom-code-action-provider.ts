@@ -1,5 +1,5 @@
 // Quick fixes, keyed on the diagnostic `code`: create the element an unresolved name stands for, use a close name
-// of the right kind, add a missing required entry, bring a nested element's horizon down to its parent's.
+// of the right kind, choose among the elements an ambiguous short name could mean, add a missing required entry, bring a nested element's horizon down to its parent's.
 import { type AstNode, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver-protocol';
@@ -54,6 +54,8 @@ export class PomCodeActionProvider implements CodeActionProvider {
             case 'value-type':
                 // Only the diagnostics that found close names carry suggestions: a misspelt key or enum literal.
                 return this.useSuggestions(document, diagnostic, data);
+            case 'ambiguous-reference':
+                return this.chooseCandidate(document, diagnostic, data);
             case 'missing-required':
                 return this.addRequired(document, diagnostic, data);
             case 'horizon-exceeds-parent':
@@ -68,6 +70,18 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
         return suggestions.map((name) =>
             quickFix(`Use ${name}`, document, diagnostic, [{ range: diagnostic.range, newText: name }], suggestions.length === 1),
+        );
+    }
+
+    /** "Use growth.Onboarding.Bet": one fix per element an ambiguous short name could mean, writing the shortest tail that says which. */
+    private chooseCandidate(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+        const [candidates, replacements] = [strings(data.candidates), strings(data.replacements)];
+        if (candidates.length !== replacements.length) return [];
+        return replacements.map((text, i) =>
+            quickFix(text === candidates[i] ? `Use ${text}` : `Use ${text} (${candidates[i]})`, document, diagnostic, [
+                { range: diagnostic.range, newText: text },
+            ]),
         );
     }
 

@@ -1,8 +1,9 @@
 // Hover: for an element, its kind, title, documentation, effective horizon/owner/funding with where each is
-// inherited from, and a lineage summary; on a reference, the metadata of that link too. Kinds, keys and enum
+// inherited from, a lineage summary (flow elements only) and its backlinks by relation, each a link to the element
+// that states it, with the link's metadata; on a reference, the metadata of that link too. Kinds, keys and enum
 // literals show their declaration.
 
-import { type AstNode, CstUtils, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { type AstNode, AstUtils, CstUtils, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
@@ -18,9 +19,12 @@ import { isFlowStage } from '../model/stages.js';
 import type { PomServices } from '../pom-module.js';
 import { viewId } from '../views/view-declarations.js';
 import { claimsOn, evidenceHover } from './evidence-text.js';
-import { plural, summarizeLineage } from './lineage-summary.js';
+import { backlinks, plural, summarizeLineage } from './lineage-summary.js';
 import { code, escapeHtml, escapeMarkdown } from './markdown.js';
 import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
+
+/** Backlinks a hover lists per relation; the rest are counted. */
+export const HOVER_BACKLINKS_PER_RELATION = 5;
 
 export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly lineage: LineageIndex;
@@ -95,7 +99,28 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         }
         // Context, collaboration and investment sit outside the value flow: no lineage to tell.
         if (isFlowStage(this.kinds.stage(kind))) lines.push(this.lineageText(element));
+        const incoming = this.backlinksText(element);
+        if (incoming) lines.push(incoming);
         return lines.join('\n\n');
+    }
+
+    /** "**Backlinks** · `for` ← Build, Prototype (nested) · …": one line per relation, each name a link to its place. */
+    private backlinksText(element: Element): string | undefined {
+        const groups = backlinks(this.lineage.graph(), element);
+        if (groups.length === 0) return undefined;
+        const total = groups.reduce((sum, [, links]) => sum + links.length, 0);
+        const lines = groups.map(([relation, links]) => {
+            const shown = links.slice(0, HOVER_BACKLINKS_PER_RELATION).map((link) => {
+                const metadata = (link.value?.metadata ?? []).map(
+                    (m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`,
+                );
+                const notes = link.implied ? ['nested'] : metadata;
+                return `${placeLink(link.source)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+            });
+            const more = links.length > HOVER_BACKLINKS_PER_RELATION ? ` and ${links.length - HOVER_BACKLINKS_PER_RELATION} more` : '';
+            return `${code(relation)} ← ${shown.join(', ')}${more}`;
+        });
+        return `**Backlinks** ${plural(total, 'link')} point here  \n${lines.join('  \n')}`;
     }
 
     private lineageText(element: Element): string {
@@ -171,4 +196,14 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         const comment = this.documentationProvider.getDocumentation(node);
         return comment ? escapeHtml(comment) : undefined;
     }
+}
+
+/** The element's name as a Markdown link to its declaration (`file:///…#L12,3`, as VS Code opens it). */
+function placeLink(element: Element): string {
+    const cst = element.$cstNode;
+    const start = cst?.range.start ?? { line: 0, character: 0 };
+    const uri = AstUtils.getDocument(element)
+        .uri.toString()
+        .replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+    return `[${escapeMarkdown(element.name)}](${uri}#L${start.line + 1},${start.character + 1})`;
 }

@@ -1,11 +1,22 @@
 // Rename across files that keeps qualified and nested names right. A reference may spell its target as
 // `WizardBet`, `growth.WizardBet` or `acme.growth.WizardBet.Build`; only the segment that names the renamed element
-// changes, and references to the renamed element's nested elements change too. Prelude kinds cannot be renamed.
-import { type AstNode, AstUtils, CstUtils, type LangiumDocument, type LangiumDocuments, type ReferenceDescription } from 'langium';
+// changes, and references to the renamed element's nested elements change too. A reference by short name is the
+// last segment alone, so it is rewritten whole. Prelude kinds cannot be renamed, and an element cannot take a short
+// name that would make a reference written by short name ambiguous.
+import {
+    type AstNode,
+    type AstNodeLocator,
+    AstUtils,
+    CstUtils,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type ReferenceDescription,
+} from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import { isElement, isKindDecl } from '../generated/ast.js';
+import { type Element, isElement, isEntry, isKindDecl, isRefValue, isRelationDecl, type RelationDecl } from '../generated/ast.js';
+import type { KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { isPrelude } from '../prelude/prelude.js';
@@ -16,11 +27,15 @@ const NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 export class PomRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
     private readonly names: NameIndex;
+    private readonly kinds: KindSystem;
+    private readonly locator: AstNodeLocator;
 
     constructor(services: PomServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.names = services.pom.NameIndex;
+        this.kinds = services.pom.KindSystem;
+        this.locator = services.workspace.AstNodeLocator;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -31,6 +46,13 @@ export class PomRenameProvider extends DefaultRenameProvider {
         }
         const taken = this.takenBy(target, params.newName);
         if (taken) throw new ResponseError(-32602, `\`${taken}\` already exists: renaming would make two elements with one name.`);
+        const ambiguous = this.ambiguousAfter(target, params.newName);
+        if (ambiguous) {
+            throw new ResponseError(
+                -32602,
+                `\`${ambiguous}\` is also called \`${params.newName}\`, and references by that short name would become ambiguous.`,
+            );
+        }
         const changes: Record<string, TextEdit[]> = {};
         const add = (uri: string, range: Range) => {
             changes[uri] ??= [];
@@ -75,6 +97,37 @@ export class PomRenameProvider extends DefaultRenameProvider {
         const within = AstUtils.getDocument(target).uri;
         const table = isElement(target) ? this.names.elements(within) : this.names.kinds(within);
         return table.get(renamed)?.some((d) => d.node !== target) ? renamed : undefined;
+    }
+
+    /**
+     * Another element the renamed one would share its short name with, when a reference to either is written by the
+     * bare short name and its relation takes both (it would then no longer say which): the other's qualified name.
+     */
+    private ambiguousAfter(target: AstNode, newName: string): string | undefined {
+        if (!isElement(target)) return undefined;
+        const others = (this.names.elementsByShortName(AstUtils.getDocument(target).uri).get(newName) ?? [])
+            .map((d) => d.node)
+            .filter((node): node is Element => isElement(node) && node !== target);
+        const clash = (of: Element, other: Element) =>
+            this.references.findReferences(of, { includeDeclaration: false }).some((ref) => {
+                const relation = this.relationOf(ref);
+                return !this.refText(ref).includes('.') && relation !== undefined && this.kinds.accepts(relation, other.kind.ref);
+            });
+        const other = others.find((o) => clash(target, o) || clash(o, target));
+        return other ? qualifiedName(other) : undefined;
+    }
+
+    /** The relation whose value a reference is. */
+    private relationOf(ref: ReferenceDescription): RelationDecl | undefined {
+        const root = this.documents.getDocument(ref.sourceUri)?.parseResult.value;
+        const value = root ? this.locator.getAstNode(root, ref.sourcePath) : undefined;
+        const entry = isRefValue(value) ? value.$container : undefined;
+        const relation = isEntry(entry) ? entry.key.ref : undefined;
+        return isRelationDecl(relation) ? relation : undefined;
+    }
+
+    private refText(ref: ReferenceDescription): string {
+        return this.documents.getDocument(ref.sourceUri)?.textDocument.getText(ref.segment.range) ?? '';
     }
 
     private targetAt(document: LangiumDocument, position: Position): AstNode | undefined {

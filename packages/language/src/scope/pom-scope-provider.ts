@@ -1,6 +1,8 @@
 // Scopes for every cross-reference of the language. Kind names resolve among kinds; entry keys among the members of
 // the element's kind chain; a value among the enum literals of its field, or among the elements of the kinds its
-// relation takes. Names are tried against the prefixes of `lookupPrefixes`, innermost first.
+// relation takes. Names are tried against the prefixes of `lookupPrefixes`, innermost first; an element name that
+// none of them reaches resolves by its short name (or any qualified tail of it) when exactly one element of the
+// kinds the relation takes has it in the project, so moving an element under another parent breaks no reference.
 import {
     type AstNode,
     type AstNodeDescription,
@@ -20,7 +22,7 @@ import type { KindSystem } from '../model/kind-system.js';
 import { lookupPrefixes } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
-import type { NameIndex } from '../workspace/name-index.js';
+import { type NameIndex, shortName } from '../workspace/name-index.js';
 
 export class PomScopeProvider implements ScopeProvider {
     private readonly names: NameIndex;
@@ -69,8 +71,23 @@ export class PomScopeProvider implements ScopeProvider {
     }
 
     /** Every element of any kind, as seen from `context`: used to tell a wrong-kind target from a missing one. */
-    unrestrictedElementScope(context: ReferenceInfo): Scope {
-        return new PrefixScope(this.names.elements(modelOf(context)), lookupPrefixes(context.container), () => true);
+    unrestrictedElementScope(context: ReferenceInfo): PrefixScope {
+        return this.prefixScope(context, () => true);
+    }
+
+    /** The elements a relation's value may name, as seen from `context`. */
+    elementScope(context: ReferenceInfo, relation: RelationDecl): PrefixScope {
+        return this.prefixScope(context, (d) => isElement(d.node) && this.kinds.accepts(relation, d.node.kind.ref));
+    }
+
+    private prefixScope(context: ReferenceInfo, accepts: (d: AstNodeDescription) => boolean): PrefixScope {
+        const model = modelOf(context);
+        return new PrefixScope(
+            this.names.elements(model),
+            lookupPrefixes(context.container),
+            accepts,
+            this.names.elementsByShortName(model),
+        );
     }
 
     private kindScope(context: ReferenceInfo): Scope {
@@ -79,11 +96,6 @@ export class PomScopeProvider implements ScopeProvider {
 
     private memberScope(kind: KindDecl): Scope {
         return this.localScopes.get(kind, () => this.createScope([...this.kinds.members(kind).values()]));
-    }
-
-    private elementScope(context: ReferenceInfo, relation: RelationDecl): Scope {
-        const accepts = (d: AstNodeDescription) => isElement(d.node) && this.kinds.accepts(relation, d.node.kind.ref);
-        return new PrefixScope(this.names.elements(modelOf(context)), lookupPrefixes(context.container), accepts);
     }
 
     private createScope(nodes: Array<MemberDecl | { name: string; $type: string }>): Scope {
@@ -108,22 +120,50 @@ function modelOf(context: ReferenceInfo) {
 
 /**
  * Resolves a written name by trying `prefix.name` for each prefix in turn against the name index, keeping only
- * the descriptions that `accepts` admits. For completion it lists every admitted description under the shortest
- * name that reaches it from here.
+ * the descriptions that `accepts` admits; when none reaches it and a short-name table is given, by the one admitted
+ * element whose qualified name ends in the written name. For completion it lists every admitted description under
+ * the shortest name that reaches it from here.
  */
 export class PrefixScope implements Scope {
     constructor(
         private readonly table: Map<string, AstNodeDescription[]>,
         private readonly prefixes: string[],
         private readonly accepts: (description: AstNodeDescription) => boolean,
+        private readonly byShortName?: Map<string, AstNodeDescription[]>,
     ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
+        const found = this.lexical(name);
+        if (found) return found;
+        const candidates = this.candidates(name);
+        return candidates.length === 1 ? candidates[0] : undefined;
+    }
+
+    /** What `name` reaches through the lookup prefixes alone. */
+    lexical(name: string): AstNodeDescription | undefined {
         for (const prefix of this.prefixes) {
             const found = this.table.get(prefix ? `${prefix}.${name}` : name)?.find(this.accepts);
             if (found) return found;
         }
         return undefined;
+    }
+
+    /**
+     * The admitted elements whose qualified name ends in `name` (on a segment boundary), one per qualified name (a
+     * duplicate is reported as such, not as a second candidate), in a stable order. One map access and a look at
+     * the elements sharing the short name: never a scan of the model.
+     */
+    candidates(name: string, accepts = this.accepts): AstNodeDescription[] {
+        const list = this.byShortName?.get(shortName(name));
+        if (!list) return [];
+        const result: AstNodeDescription[] = [];
+        for (const description of list) {
+            const qualified = description.name;
+            if (qualified !== name && !qualified.endsWith(`.${name}`)) continue;
+            if (!accepts(description) || result.some((r) => r.name === qualified)) continue;
+            result.push(description);
+        }
+        return result;
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
@@ -133,9 +173,19 @@ export class PrefixScope implements Scope {
 
     getAllElements(): Stream<AstNodeDescription> {
         const prefixes = this.prefixes.filter((p) => p !== '');
+        // How many admitted qualified names share each short name: one pass, so listing stays linear however many
+        // elements share a name.
+        const sharing = new Map<string, number>();
+        if (this.byShortName) {
+            for (const [name, list] of this.table) {
+                if (list.some(this.accepts)) sharing.set(shortName(name), (sharing.get(shortName(name)) ?? 0) + 1);
+            }
+        }
         return stream(this.table.values())
             .flatMap((list) => list.filter(this.accepts))
             .map((description) => {
+                const short = shortName(description.name);
+                if (short !== description.name && sharing.get(short) === 1) return { ...description, name: short };
                 const prefix = prefixes.find((p) => description.name.startsWith(`${p}.`));
                 // The description under its shorter name; what it does not override it reads from the original.
                 return prefix

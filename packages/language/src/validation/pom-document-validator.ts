@@ -20,9 +20,11 @@ import { type Element, isElement, isEntry, isEnumType, isKindDecl, isRefValue, i
 import { INPUT_TOO_LARGE } from '../grammar/guarded-parser.js';
 import { kindPhrase } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
-import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
+import type { PomScopeProvider, PrefixScope } from '../scope/pom-scope-provider.js';
+import { compareStrings } from '../util/compare.js';
 import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
 import { foreignMessage, foreignReason } from '../workspace/foreign-files.js';
+import { shortName } from '../workspace/name-index.js';
 import { type Code, severityOf } from './codes.js';
 import type { WorkspaceRules } from './workspace-rules.js';
 
@@ -176,6 +178,17 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
+    /**
+     * For a qualified name that misses, the elements with its short name: the short name itself when one element has
+     * it (the reference then survives moves), else the qualified names to choose from.
+     */
+    private sameShortName(scope: PrefixScope, name: string): string[] {
+        const short = shortName(name);
+        if (short === name) return [];
+        const found = scope.candidates(short);
+        return found.length === 1 ? [short] : found.map((d) => d.name);
+    }
+
     /** What an unresolved name means where it is written; undefined when another rule already says it. */
     private classify(error: LinkingError): Classified | undefined {
         const { container, property } = error.info;
@@ -209,7 +222,19 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                 };
             }
             const kinds = kindPhrase(member.targets.map((t) => t.$refText));
-            const other = this.scopes.unrestrictedElementScope(error.info).getElement(name);
+            const elements = this.scopes.elementScope(error.info, member);
+            const candidates = elements.candidates(name);
+            if (candidates.length > 1) {
+                const names = candidates.map((d) => d.name).sort(compareStrings);
+                const replacements = names.map((n) => shortestTail(n, names));
+                return {
+                    code: 'ambiguous-reference',
+                    message: `\`${name}\` could be ${listNames(names, 12, 'or')}; qualify it to say which (${listNames(replacements, 12, 'or')}).`,
+                    data: { relation: member.name, candidates: names, replacements },
+                };
+            }
+            const unrestricted = this.scopes.unrestrictedElementScope(error.info);
+            const other = unrestricted.getElement(name) ?? unrestricted.candidates(name)[0];
             if (other?.node) {
                 const actual = (other.node as Element).kind.$refText;
                 return {
@@ -218,7 +243,9 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                     data: { relation: member.name, suggestions: closestNames(name, inScope(), 3) },
                 };
             }
-            const suggestions = closestNames(name, inScope());
+            // A qualified name is compared by its last segment too: completion lists unique elements by short name.
+            const close = [...closestNames(name, inScope()), ...(shortName(name) !== name ? closestNames(shortName(name), inScope()) : [])];
+            const suggestions = [...new Set([...this.sameShortName(elements, name), ...close])].slice(0, 3);
             return {
                 code: 'unresolved-reference',
                 message: sentence(`Nothing named \`${name}\` is in scope for \`${member.name}\`, which takes ${kinds}`, suggestions),
@@ -228,6 +255,19 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         const suggestions = closestNames(name, inScope());
         return { code: 'unresolved-reference', message: sentence(`Unknown kind \`${name}\``, suggestions), data: { suggestions } };
     }
+}
+
+/**
+ * The shortest tail of `name` (whole segments) that no other of `names` ends in: what a reference writes to choose
+ * `name` among them, `Opportunity.Bet` rather than `acme.growth.Opportunity.Bet`.
+ */
+export function shortestTail(name: string, names: readonly string[]): string {
+    const segments = name.split('.');
+    for (let i = segments.length - 1; i > 0; i--) {
+        const tail = segments.slice(i).join('.');
+        if (!names.some((other) => other !== name && (other === tail || other.endsWith(`.${tail}`)))) return tail;
+    }
+    return name;
 }
 
 /** A sentence that ends in "did you mean …?" when there are suggestions, and in a full stop when not. */

@@ -1,6 +1,6 @@
 // Working with the views of a compiled model: finding one by the name a user typed, and cutting the model down to
 // what a view draws. Pure data, shared by `pom graph --view` and anything else that shows one view; safe in a browser.
-import type { CompiledModel, CompiledView } from '../compile/compiled-model.js';
+import type { CompiledElement, CompiledModel, CompiledView } from '../compile/compiled-model.js';
 import { closestNames, didYouMean, listNames } from '../util/suggestions.js';
 
 export class UnknownViewError extends Error {
@@ -40,8 +40,16 @@ export function modelOfView(model: CompiledModel, view: CompiledView): CompiledM
     const chosen = new Set(view.elements);
     return {
         ...model,
-        elements: model.elements.filter((e) => chosen.has(e.id)),
+        // Backlinks, like links, only among the view's elements; where lineage leads stays a fact of the whole model.
+        elements: model.elements.filter((e) => chosen.has(e.id)).map((e) => ({ ...e, incoming: incomingAmong(e.incoming, chosen) })),
         links: model.links.filter((l) => chosen.has(l.from) && chosen.has(l.to)),
         views: [view],
     };
+}
+
+function incomingAmong(incoming: CompiledElement['incoming'], chosen: Set<string>): CompiledElement['incoming'] {
+    const kept = Object.entries(incoming ?? {})
+        .map(([relation, list]) => [relation, list.filter((l) => chosen.has(l.from))] as const)
+        .filter(([, list]) => list.length > 0);
+    return Object.fromEntries(kept);
 }
