@@ -36,6 +36,7 @@ import { PomSemanticTokenProvider } from './lsp/pom-semantic-token-provider.js';
 import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbols.js';
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
+import { ElementContext } from './model/element-context.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
 import { PomScopeProvider } from './scope/pom-scope-provider.js';
@@ -57,6 +58,7 @@ export interface PomAddedServices {
         Projects: ProjectPartitions;
         NameIndex: NameIndex;
         KindSystem: KindSystem;
+        ElementContext: ElementContext;
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
@@ -126,6 +128,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         Projects: (services) => services.shared.pom.Projects,
         NameIndex: (services) => new NameIndex(services.shared, services.pom.Projects),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
+        ElementContext: (services) => new ElementContext(services.shared),
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
@@ -153,7 +156,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         CodeLensProvider: (services) => new PomCodeLensProvider(services),
         CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
-        InlayHintProvider: () => new PomInlayHintProvider(),
+        InlayHintProvider: (services) => new PomInlayHintProvider(services),
         RenameProvider: (services) => new PomRenameProvider(services),
         CompletionProvider: (services) => new PomCompletionProvider(services),
         CodeActionProvider: (services) => new PomCodeActionProvider(services),

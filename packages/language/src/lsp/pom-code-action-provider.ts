@@ -15,7 +15,7 @@ import {
     type MemberDecl,
     type Model,
 } from '../generated/ast.js';
-import { effectiveHorizon, entriesOf } from '../model/element-context.js';
+import { entriesOf } from '../model/element-context.js';
 import { isRequired } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
 import { PLACEHOLDERS } from '../model/values.js';
@@ -106,7 +106,8 @@ export class PomCodeActionProvider implements CodeActionProvider {
     private useParentHorizon(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
         const element = elementAt(document, diagnostic.range.start);
         const parent = element && parentElement(element);
-        const horizon = typeof data.parentHorizon === 'string' ? data.parentHorizon : parent && effectiveHorizon(parent);
+        const horizon =
+            typeof data.parentHorizon === 'string' ? data.parentHorizon : parent && this.pom.ElementContext.horizon(parent).effective?.text;
         if (typeof horizon !== 'string') return [];
         return [
             quickFix(`Use the parent's horizon (${horizon})`, document, diagnostic, [{ range: diagnostic.range, newText: horizon }], true),

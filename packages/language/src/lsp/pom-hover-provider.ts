@@ -11,7 +11,7 @@ import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import type { Element, KindDecl, MemberDecl, RefValue, ViewDecl } from '../generated/ast.js';
 import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl, isViewDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
+import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext } from '../model/element-context.js';
 import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
@@ -29,6 +29,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly selectors: SelectorAssist;
     private readonly evidence: EvidenceIndex;
     private readonly evidenceContext: EvidenceContext;
+    private readonly context: ElementContext;
 
     constructor(services: PomServices) {
         super(services);
@@ -37,6 +38,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         this.documentationProvider = services.documentation.DocumentationProvider;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
+        this.context = services.pom.ElementContext;
         this.selectors = new SelectorAssist(services);
     }
 
@@ -80,11 +82,13 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (doc) lines.push(doc);
         const context: string[] = [];
         for (const key of CONTEXT_KEYS) {
-            const value = contextValue(element, key);
-            if (value.effective === undefined) continue;
-            const shown = typeof value.effective === 'string' ? value.effective : value.effective.name;
-            const from = value.inheritedFrom ? ` (from ${escapeMarkdown(value.inheritedFrom.name)})` : '';
-            context.push(`${key}: **${escapeMarkdown(shown)}**${from}`);
+            const value = this.context.value(element, key);
+            const label = contextLabel(key, value);
+            if (!label) continue;
+            const horizon = key === 'horizon' ? this.context.horizon(element).effective : undefined;
+            const notes = [horizon?.months !== undefined ? `${horizon.band} band` : undefined, contextOrigin(value)].filter((n) => n);
+            const from = notes.length > 0 ? ` (${escapeMarkdown(notes.join(', '))})` : '';
+            context.push(`${label.key}: **${escapeMarkdown(label.text)}**${from}`);
         }
         if (context.length > 0) lines.push(context.join(' · '));
         const metric = this.evidence.metricOf(element);

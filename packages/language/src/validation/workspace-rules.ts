@@ -6,8 +6,8 @@ import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-
 import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { contextValue, effectiveHorizon, entriesFor } from '../model/element-context.js';
-import { horizonRank } from '../model/stages.js';
+import { type ContextConflict, contextText, type ElementContext, entriesFor } from '../model/element-context.js';
+import { horizonLonger } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
@@ -34,6 +34,7 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
+    private readonly context: ElementContext;
     /** Rules of later layers (the evidence and view checks), registered when the services are wired. */
     private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
@@ -41,6 +42,7 @@ export class WorkspaceRules {
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
+        this.context = services.pom.ElementContext;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
     }
 
@@ -79,6 +81,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
+        this.contextConflicts(graph, add);
         for (const rule of this.rules) rule(graph, add);
         return result;
     }
@@ -181,7 +184,7 @@ export class WorkspaceRules {
             if (!graph.isLinked(element)) {
                 add({
                     code: 'orphan',
-                    message: `\`${element.name}\` has no valid links: nothing links to it and it links to nothing.`,
+                    message: `\`${element.name}\` is connected to nothing: no element links to it, and it links to no element (a name that resolves to nothing is no link). Link it to what it serves or remove it.`,
                     node: element,
                     property: 'name',
                 });
@@ -193,9 +196,9 @@ export class WorkspaceRules {
         const committed = new Map<Element, { days: number; bets: string[]; places: DiagnosticRelatedInformation[] }>();
         for (const { element, stage } of graph.nodes.values()) {
             if (stage !== 'bets') continue;
-            const funding = contextValue(element, 'funding').effective;
+            const funding = this.context.funding(element).effective;
             const appetite = entriesFor(element, 'appetite')[0]?.values[0];
-            if (typeof funding !== 'object' || !isDurationValue(appetite)) continue;
+            if (!funding || !isDurationValue(appetite)) continue;
             const days = parseDuration(appetite.value)?.days ?? 0;
             const line = committed.get(funding) ?? { days: 0, bets: [], places: [] };
             line.days += days;
@@ -224,17 +227,43 @@ export class WorkspaceRules {
             if (!HORIZON_ORDERED_RELATIONS.has(link.relation.name)) continue;
             const from = flowSource(link);
             const to = flowTarget(link);
-            const [fromHorizon, toHorizon] = [effectiveHorizon(from), effectiveHorizon(to)];
-            if (fromHorizon && toHorizon && horizonRank(fromHorizon) > horizonRank(toHorizon)) {
+            const [fromHorizon, toHorizon] = [this.context.horizon(from).effective, this.context.horizon(to).effective];
+            if (fromHorizon && toHorizon && horizonLonger(fromHorizon, toHorizon)) {
                 add({
                     code: 'horizon-inverted-link',
-                    message: `\`${from.name}\` looks ${fromHorizon} ahead but flows into \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
+                    message: `\`${from.name}\` (${fromHorizon.text} ahead) \`${link.relation.name}\` \`${to.name}\` (${toHorizon.text} ahead): a longer horizon flows into a shorter one. Results further along the flow should look at least as far ahead as what feeds them; shorten \`${from.name}\`'s horizon or lengthen \`${to.name}\`'s.`,
                     ...linkSite(link),
-                    related: [relatedPlace(link.target, `\`${link.target.name}\` looks ${effectiveHorizon(link.target)} ahead.`)],
+                    related: [relatedPlace(to, `\`${to.name}\` looks ${toHorizon.text} ahead.`)],
                 });
             }
         }
     }
+
+    /** Two inherited sources that disagree on one element: the first applies, and the element should state its own. */
+    private contextConflicts(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const { element } of graph.nodes.values()) {
+            for (const conflict of this.context.conflicts(element)) {
+                const [first] = conflict.candidates;
+                add({
+                    code: 'context-conflict',
+                    message: `\`${element.name}\` inherits ${conflict.key === 'owner' ? 'owners' : conflict.key} along \`${conflict.via}\` from sources that disagree: ${conflictList(conflict)}. The first, from \`${first.through.name}\`, applies; state \`${conflict.key}\` on \`${element.name}\` to choose.`,
+                    node: element,
+                    property: 'name',
+                    related: conflict.candidates.map((c) =>
+                        relatedPlace(c.source, `\`${c.source.name}\` states ${conflict.key} ${contextText(c.value)}.`),
+                    ),
+                });
+            }
+        }
+    }
+}
+
+function conflictList(conflict: ContextConflict): string {
+    return conflict.candidates
+        .map(
+            (c) => `${contextText(c.value)} from \`${c.through.name}\`${c.source === c.through ? '' : ` (stated on \`${c.source.name}\`)`}`,
+        )
+        .join(', ');
 }
 
 function linkSite(link: LineageLink): { node: AstNode; property?: string } {
