@@ -126,7 +126,7 @@ describe('validation', () => {
             { code: 'horizon-inverted-link', severity: 2, range: rangeOf(text, 'D', 2) },
         ]);
         expect(diagnostics(document, 'horizon-inverted-link')[0].message).toBe(
-            "`Long` (2 quarters ahead) `contributesTo` `D` (4 months ahead): a longer horizon flows into a shorter one. Results further along the flow should look at least as far ahead as what feeds them; shorten `Long`'s horizon or lengthen `D`'s.",
+            "`Long` looks 2 quarters ahead but `contributesTo` `D`, which looks only 4 months ahead. What an element feeds should look at least as far ahead as it does: shorten `Long`'s horizon or lengthen `D`'s.",
         );
     });
 

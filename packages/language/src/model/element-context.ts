@@ -213,6 +213,8 @@ export class ElementContext {
     private choose(element: Element, key: ContextKey, via: string, candidates: Candidate[]): Resolved | undefined {
         const distinct: Candidate[] = [];
         for (const candidate of candidates) {
+            // A funding line owned by the team it funds does not fund itself.
+            if (candidate.resolved.value === element) continue;
             if (!distinct.some((d) => sameContext(d.resolved.value, candidate.resolved.value))) distinct.push(candidate);
         }
         if (distinct.length > 1) {

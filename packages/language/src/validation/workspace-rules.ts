@@ -231,7 +231,7 @@ export class WorkspaceRules {
             if (fromHorizon && toHorizon && horizonLonger(fromHorizon, toHorizon)) {
                 add({
                     code: 'horizon-inverted-link',
-                    message: `\`${from.name}\` (${fromHorizon.text} ahead) \`${link.relation.name}\` \`${to.name}\` (${toHorizon.text} ahead): a longer horizon flows into a shorter one. Results further along the flow should look at least as far ahead as what feeds them; shorten \`${from.name}\`'s horizon or lengthen \`${to.name}\`'s.`,
+                    message: `\`${from.name}\` looks ${fromHorizon.text} ahead but \`${link.relation.name}\` \`${to.name}\`, which looks only ${toHorizon.text} ahead. What an element feeds should look at least as far ahead as it does: shorten \`${from.name}\`'s horizon or lengthen \`${to.name}\`'s.`,
                     ...linkSite(link),
                     related: [relatedPlace(to, `\`${to.name}\` looks ${toHorizon.text} ahead.`)],
                 });
