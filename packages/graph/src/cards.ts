@@ -46,23 +46,23 @@ export class CardPainter {
         g.append(this.lines('label title-mid', node.label, left + p + 2, top + 4, textWidth, CARD_TEXT.mid, this.mid));
         g.append(this.lines('label title-full', node.label, left + p + 2, top + 4, textWidth, CARD_TEXT.full, this.full));
         const footer = h / 2 - 8;
-        // One badge per owner, right to left; what does not fit in half the card is counted in a last `+N` badge.
+        // One badge per owner, right to left, in up to all but 60 units of the footer; an owner that no longer fits
+        // whole is counted, with those after it, in a last `+N` badge. The first owner is always shown, cut to fit.
         const owners = e.owners.effective.map((id) => data.byId.get(id)?.label ?? id.split('.').pop()!);
-        let nameRoom = w - 2 * p - 4;
-        let right = w / 2 - p;
-        const room = Math.min(80 * owners.length, w / 2 - p);
+        const room = Math.max(w / 2 - p, w - 2 * p - 60);
+        let used = 0;
         for (let i = 0; i < owners.length; i++) {
             const rest = owners.length - i - 1;
-            const left = room - (w / 2 - p - right);
             const more = rest > 0 ? this.small(`+${rest}`) + 12 : 0;
-            const full = this.small(owners[i]) + 8;
-            if (i > 0 && full + more > left) {
-                right -= this.badge(g, `+${owners.length - i}`, right, footer, 'owner owner-more') + 4;
+            const free = room - used - more;
+            const whole = Math.min(this.small(owners[i]), 80) + 8;
+            if (i > 0 && whole > free) {
+                used += this.badge(g, `+${owners.length - i}`, w / 2 - p - used, footer, 'owner owner-more') + 4;
                 break;
             }
-            right -= this.badge(g, fit(owners[i], Math.max(left - more - 8, 16), this.small), right, footer, 'owner') + 4;
+            used += this.badge(g, fit(owners[i], Math.max(Math.min(80, free - 8), 16), this.small), w / 2 - p - used, footer, 'owner') + 4;
         }
-        nameRoom -= w / 2 - p - right;
+        const nameRoom = w - 2 * p - 4 - used;
         g.append(svg('text', { class: 'name', x: String(left + p + 2), y: String(footer) }, fit(e.name, nameRoom, this.small)));
         const evidence = evidenceOf(e);
         if (evidence) g.append(this.progress(evidence, left + 5, h / 2 - 3.5, w - 5));

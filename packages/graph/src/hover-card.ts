@@ -91,7 +91,11 @@ function context(entry: ContextEntry, data: GraphData): string {
 
 function ownersText(entry: OwnersEntry, data: GraphData): string {
     if (entry.effective.length === 0) return '—';
-    return entry.effective.map((id) => data.byId.get(id)?.label ?? id).join(', ') + fromText(entry, data);
+    const named = entry.effective.map((id) => {
+        const name = data.byId.get(id)?.label;
+        return name && name !== id ? `${name} (${id})` : id;
+    });
+    return named.join(', ') + fromText(entry, data);
 }
 
 /** `, from WizardBet via for`: where an inherited value is stated and the path it took. */

@@ -187,6 +187,44 @@ describe('the standalone page of examples/acme', () => {
         await resetFilters(page);
     });
 
+    it('draws a badge for every owner of a jointly owned element, side by side, clear of its name', async () => {
+        const id = 'acme.strategy.Activation';
+        const owners = model.elements.find((e) => e.id === id)!.owners.effective;
+        expect(owners).toEqual(['acme.org.GrowthTeam', 'acme.org.CollaborationTeam']);
+        const titles = owners.map((o) => model.elements.find((e) => e.id === o)!.title);
+        const node = page.locator(`.node[data-id="${id}"]`);
+        expect(await node.locator('.owner .badge-text').allTextContents()).toEqual(titles);
+        // Boxes in the card's own coordinates: the badges and the name never overlap.
+        const boxes = await node.evaluate((g) => {
+            type Box = { x: number; y: number; width: number; height: number };
+            type Graphic = { getBBox(): Box; getAttribute(name: string): string | null };
+            const root = g as unknown as { querySelectorAll(s: string): Iterable<Graphic> };
+            const offset = (el: Graphic) => /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(el.getAttribute('transform') ?? '') ?? [0, '0', '0'];
+            const boxOf = (el: Graphic, shift: [number, number]) => {
+                const b = el.getBBox();
+                return { x: b.x + shift[0], y: b.y + shift[1], width: b.width, height: b.height };
+            };
+            return [
+                ...[...root.querySelectorAll('.owner')].map((el) => {
+                    const [, x, y] = offset(el);
+                    return boxOf(el, [Number(x), Number(y)]);
+                }),
+                ...[...root.querySelectorAll('text.name')].map((el) => boxOf(el, [0, 0])),
+            ];
+        });
+        expect(boxes).toHaveLength(3);
+        const overlap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
+            a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j])).toBe(false);
+        // The owner filter keeps the element for either of its teams.
+        await expectFilter(page, model, 'owner', 'acme.org.CollaborationTeam');
+        for (const owner of owners) {
+            await setFilter(page, 'owner', owner);
+            expect(await idsOf(shownNodes(page))).toContain(id);
+        }
+        await resetFilters(page);
+    });
+
     it('travels along edges with the arrow keys', async () => {
         await selectByClick(page, WIZARD);
         expect(await activeId(page)).toBe(WIZARD);
