@@ -143,6 +143,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         // Member descriptions are built from declarations (identifiers in backticks), so they are Markdown already.
         const facts = [describeMember(member)];
         if (isRelationDecl(member) && flowOf(member) !== 'none') facts.push(`flow: ${flowOf(member)}`);
+        if (isRelationDecl(member) && member.inherits.length > 0)
+            facts.push(`passes ${member.inherits.map((k) => code(k)).join(', ')} from its targets`);
         if (required) facts.push('required');
         if (isFieldDecl(member) && member.many) facts.push('takes several values');
         if (isFieldDecl(member) && !isEnumType(member.type) && member.default)
