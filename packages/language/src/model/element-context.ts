@@ -20,6 +20,7 @@ import {
     isEnumLiteral,
     isRefValue,
     isRelationDecl,
+    type Value,
 } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
 import { parentElement } from './qualified-names.js';
@@ -75,27 +76,57 @@ export function entriesFor(element: Element, key: string): Entry[] {
     return entriesOf(element).filter((e) => e.key.$refText === key);
 }
 
+/** What an element states: its context values and the relations that pass context, read in one pass over its body. */
+interface Facts {
+    declared: Partial<Record<ContextKey, ContextTarget>>;
+    /** Relations that pass context, in the order written, with the targets stated for them. */
+    passing: { relation: string; keys: readonly string[]; targets: Element[] }[];
+}
+
+function factsOf(element: Element): Facts {
+    const declared: Facts['declared'] = {};
+    const passing: Facts['passing'] = [];
+    const owners: Element[] = [];
+    for (const item of element.body) {
+        if (!isEntry(item)) continue;
+        const key = item.key.$refText;
+        const first = item.values[0];
+        const target = (value: Value | undefined) => (isRefValue(value) ? value.target.ref : undefined);
+        if (key === 'owner') {
+            for (const value of item.values) {
+                const team = target(value);
+                if (isElement(team) && !owners.includes(team)) owners.push(team);
+            }
+        } else if (key === 'horizon' && declared.horizon === undefined) {
+            const literal = target(first);
+            const horizon = isDurationValue(first)
+                ? parseHorizon(first.value)
+                : isEnumLiteral(literal)
+                  ? parseHorizon(literal.name)
+                  : undefined;
+            if (horizon) declared.horizon = horizon;
+        } else if (key === 'funding' && declared.funding === undefined) {
+            const line = target(first);
+            if (isElement(line)) declared.funding = line;
+        }
+        const relation = item.key.ref;
+        if (!isRelationDecl(relation) || relation.inherits.length === 0) continue;
+        const targets: Element[] = [];
+        for (const value of item.values) {
+            const linked = target(value);
+            if (isElement(linked) && linked !== element) targets.push(linked);
+        }
+        const same = passing.find((p) => p.relation === relation.name);
+        if (same) same.targets.push(...targets);
+        else passing.push({ relation: relation.name, keys: relation.inherits, targets });
+    }
+    if (owners.length > 0) declared.owner = owners;
+    return { declared, passing };
+}
+
 /** What an element states for a key: a horizon from its first `horizon` entry, its first funding, all its owners. */
 export function declaredContext(element: Element, key: ContextKey): ContextTarget | undefined {
-    const entries = entriesFor(element, key);
-    if (key === 'owner') {
-        const owners: Element[] = [];
-        for (const entry of entries) {
-            for (const value of entry.values) {
-                const target = isRefValue(value) ? value.target.ref : undefined;
-                if (isElement(target) && !owners.includes(target)) owners.push(target);
-            }
-        }
-        return owners.length > 0 ? owners : undefined;
-    }
-    const value = entries[0]?.values[0];
-    if (key === 'horizon') {
-        if (isDurationValue(value)) return parseHorizon(value.value);
-        const literal = isRefValue(value) ? value.target.ref : undefined;
-        return isEnumLiteral(literal) ? parseHorizon(literal.name) : undefined;
-    }
-    const target = isRefValue(value) ? value.target.ref : undefined;
-    return isElement(target) ? target : undefined;
+    return factsOf(element).declared[key];
 }
 
 /** Whether two values of one key say the same (owners compare as sets). */
@@ -115,33 +146,17 @@ export function contextText(value: ContextTarget): string {
     return (value as HorizonValue).text;
 }
 
-/** The relations of an element's kind that pass `key`, with the targets the element states for them. */
-function inheritingTargets(element: Element, key: ContextKey): { relation: string; targets: Element[] }[] {
-    const found: { relation: string; targets: Element[] }[] = [];
-    for (const entry of entriesOf(element)) {
-        const relation = entry.key.ref;
-        if (!isRelationDecl(relation) || !relation.inherits.includes(key)) continue;
-        const targets: Element[] = [];
-        for (const value of entry.values) {
-            const target = isRefValue(value) ? value.target.ref : undefined;
-            if (isElement(target) && target !== element) targets.push(target);
-        }
-        const same = found.find((f) => f.relation === relation.name);
-        if (same) same.targets.push(...targets);
-        else found.push({ relation: relation.name, targets });
-    }
-    return found;
-}
-
 export class ElementContext {
     /** Stated, nested or linked values, by key. */
     private readonly passed: Record<ContextKey, Memo>;
     /** `funding` with an owner's funding as the last resort. */
     private readonly funded: Memo;
     private readonly conflictsFound: BuildCache<Element, ContextConflict[]>;
+    private readonly facts: BuildCache<Element, Facts>;
 
     constructor(shared: LangiumSharedCoreServices) {
         const memo = (): Memo => ({ cache: new BuildCache(shared, DocumentState.Linked), busy: new Set() });
+        this.facts = new BuildCache(shared, DocumentState.Linked);
         this.passed = { horizon: memo(), owner: memo(), funding: memo() };
         this.funded = memo();
         this.conflictsFound = new BuildCache(shared, DocumentState.Linked);
@@ -160,11 +175,15 @@ export class ElementContext {
     }
 
     value(element: Element, key: ContextKey): ContextValue {
-        const declared = declaredContext(element, key);
+        const declared = this.factsOf(element).declared[key];
         const resolved = key === 'funding' ? this.resolveFunding(element) : this.resolvePassed(element, key);
         if (!resolved) return declared === undefined ? {} : { declared };
         if (resolved.source === element && resolved.via === undefined) return { declared, effective: resolved.value };
         return { declared, effective: resolved.value, inheritedFrom: resolved.source, via: resolved.via };
+    }
+
+    private factsOf(element: Element): Facts {
+        return this.facts.get(element, () => factsOf(element));
     }
 
     /** The conflicts met while deciding the element's context, for every key. */
@@ -175,12 +194,14 @@ export class ElementContext {
 
     private resolvePassed(element: Element, key: ContextKey): Resolved | undefined {
         return this.memo(this.passed[key], element, () => {
-            const declared = declaredContext(element, key);
+            const facts = this.factsOf(element);
+            const declared = facts.declared[key];
             if (declared !== undefined) return { value: declared, source: element };
             const parent = parentElement(element);
             const nested = parent && this.resolvePassed(parent, key);
             if (nested) return { value: nested.value, source: nested.source, via: NESTING };
-            for (const { relation, targets } of inheritingTargets(element, key)) {
+            for (const { relation, keys, targets } of facts.passing) {
+                if (!keys.includes(key)) continue;
                 const candidates: Candidate[] = [];
                 for (const target of targets) {
                     const resolved = this.resolvePassed(target, key);
