@@ -58,6 +58,8 @@ export class PomCodeActionProvider implements CodeActionProvider {
                 return this.addRequired(document, diagnostic, data);
             case 'horizon-exceeds-parent':
                 return this.useParentHorizon(document, diagnostic, data);
+            case 'context-conflict':
+                return this.stateContext(document, diagnostic, data);
             default:
                 return [];
         }
@@ -112,6 +114,17 @@ export class PomCodeActionProvider implements CodeActionProvider {
         return [
             quickFix(`Use the parent's horizon (${horizon})`, document, diagnostic, [{ range: diagnostic.range, newText: horizon }], true),
         ];
+    }
+
+    /** "State horizon: quarters": one entry per source the element could take its context from. */
+    private stateContext(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const element = elementAt(document, diagnostic.range.start);
+        const choices = Array.isArray(data.choices) ? data.choices.filter((c): c is string => typeof c === 'string') : [];
+        if (!element) return [];
+        return choices.flatMap((choice) => {
+            const edit = insertEntry(document, element, choice);
+            return edit ? [quickFix(`State ${choice}`, document, diagnostic, [edit], false)] : [];
+        });
     }
 
     /** `key: placeholder` for every required member of the kind, in declaration order. */

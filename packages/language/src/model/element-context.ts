@@ -23,7 +23,7 @@ import {
     type Value,
 } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
-import { parentElement } from './qualified-names.js';
+import { parentElement, qualifiedName } from './qualified-names.js';
 import { type HorizonValue, parseHorizon, sameHorizon } from './stages.js';
 
 export const CONTEXT_KEYS = ['horizon', 'owner', 'funding'] as const;
@@ -137,6 +137,13 @@ export function sameContext(a: ContextTarget, b: ContextTarget): boolean {
     }
     if (isElement(a) || isElement(b)) return a === b;
     return sameHorizon(a as HorizonValue, b as HorizonValue);
+}
+
+/** A value as it is written in an entry, with qualified names: `2 quarters`, `acme.org.Growth, acme.org.Data`. */
+export function contextReference(value: ContextTarget): string {
+    if (Array.isArray(value)) return (value as readonly Element[]).map((e) => qualifiedName(e)).join(', ');
+    if (isElement(value)) return qualifiedName(value);
+    return (value as HorizonValue).text;
 }
 
 /** A value as people read it: the horizon as written, the element's name, the owners' names. */

@@ -6,7 +6,7 @@ import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-
 import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { type ContextConflict, contextText, type ElementContext, entriesFor } from '../model/element-context.js';
+import { type ContextConflict, contextReference, contextText, type ElementContext, entriesFor } from '../model/element-context.js';
 import { horizonLonger } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
@@ -24,6 +24,8 @@ export interface WorkspaceDiagnostic {
     readonly range?: Range;
     /** The other places the message cites. */
     readonly related?: DiagnosticRelatedInformation[];
+    /** What a quick fix needs, carried in the diagnostic's `data`. */
+    readonly data?: Record<string, unknown>;
 }
 
 export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
@@ -252,6 +254,8 @@ export class WorkspaceRules {
                     related: conflict.candidates.map((c) =>
                         relatedPlace(c.source, `\`${c.source.name}\` states ${conflict.key} ${contextText(c.value)}.`),
                     ),
+                    // One entry per candidate, with full names so that it resolves wherever the element is.
+                    data: { choices: conflict.candidates.map((c) => `${conflict.key}: ${contextReference(c.value)}`) },
                 });
             }
         }
