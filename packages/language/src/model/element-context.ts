@@ -78,6 +78,7 @@ export function entriesFor(element: Element, key: string): Entry[] {
 
 /** What an element states: its context values and the relations that pass context, read in one pass over its body. */
 interface Facts {
+    /** A horizon from the first `horizon` entry, the first funding, every owner of every `owner` entry. */
     declared: Partial<Record<ContextKey, ContextTarget>>;
     /** Relations that pass context, in the order written, with the targets stated for them. */
     passing: { relation: string; keys: readonly string[]; targets: Element[] }[];
@@ -122,11 +123,6 @@ function factsOf(element: Element): Facts {
     }
     if (owners.length > 0) declared.owner = owners;
     return { declared, passing };
-}
-
-/** What an element states for a key: a horizon from its first `horizon` entry, its first funding, all its owners. */
-export function declaredContext(element: Element, key: ContextKey): ContextTarget | undefined {
-    return factsOf(element).declared[key];
 }
 
 /** Whether two values of one key say the same (owners compare as sets). */
