@@ -2,10 +2,10 @@
 // whether through nesting, along a relation such as `for`, or (funding) from its owning team; the tooltip says
 // where each comes from. The fractal context is visible where it applies.
 import type { AstNode, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
+import { Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { type InlayHint, InlayHintKind, type InlayHintParams, type Position } from 'vscode-languageserver-protocol';
-import { isElement, type Model } from '../generated/ast.js';
+import { type Element, isElement, type Model } from '../generated/ast.js';
 import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext } from '../model/element-context.js';
 import { forEachElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
@@ -20,9 +20,19 @@ export class PomInlayHintProvider extends AbstractInlayHintProvider {
 
     // Langium 4.4's range-limited AST walk skips every member of a file whose `namespace` lies outside the range,
     // so hints are computed for the whole document and filtered by position here.
-    override async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[]> {
+    override async getInlayHints(
+        document: LangiumDocument,
+        params: InlayHintParams,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<InlayHint[]> {
         const hints: InlayHint[] = [];
-        forEachElement(document.parseResult.value as Model, (element) => this.computeInlayHint(element, (hint) => hints.push(hint)));
+        const elements: Element[] = [];
+        forEachElement(document.parseResult.value as Model, (element) => elements.push(element));
+        for (const element of elements) {
+            // Other requests get their turn during a long file, and `$/cancelRequest` ends it.
+            await interruptAndCheck(cancelToken);
+            this.computeInlayHint(element, (hint) => hints.push(hint));
+        }
         const { start, end } = params.range;
         const inside = (p: Position) =>
             (p.line > start.line || (p.line === start.line && p.character >= start.character)) &&
