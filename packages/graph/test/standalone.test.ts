@@ -1,7 +1,7 @@
 // The standalone page `pom graph` writes, opened offline in Chromium: examples/acme, a hostile model and a generated
 // 2,000-element one (and one past the level-of-detail threshold). Every count and set is checked against the model
 // the page itself carries, with lineage from the language package's ModelGraph.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -417,6 +417,39 @@ describe('the standalone page of a model past the level-of-detail threshold', ()
         expect(await cspViolations(page)).toEqual([]);
         expect(graph.errors).toEqual([]);
     }, 90_000);
+});
+
+describe('the standalone page of an element with more owners than its card holds', () => {
+    it('draws the owners that fit and counts the rest in a +N badge, all inside the card', async () => {
+        const folder = path.join(work, 'owners');
+        mkdirSync(folder, { recursive: true });
+        const teams = ['One', 'Two', 'Three', 'Four', 'Five'].map((n) => `team ${n} "Research and analytics, squad ${n}"`);
+        const text = `${teams.join('\n')}\ninsight Shared "Shared insight" { owner: One, Two, Three, Four, Five }\n`;
+        writeFileSync(path.join(folder, 'owners.pom'), text);
+        const { graph, model } = await open(folder, 'owners');
+        expect(model.elements.find((e) => e.id === 'Shared')!.owners.effective).toEqual(['One', 'Two', 'Three', 'Four', 'Five']);
+        const node = graph.page.locator('.node[data-id="Shared"]');
+        const shown = await node.locator('.owner:not(.owner-more) .badge-text').allTextContents();
+        const more = await node.locator('.owner-more .badge-text').allTextContents();
+        expect(shown.length).toBeGreaterThanOrEqual(1);
+        expect(more).toEqual([`+${5 - shown.length}`]);
+        expect(shown[0].startsWith('Research')).toBe(true);
+        // Every badge lies inside the card.
+        const inside = await node.evaluate((g) => {
+            type Box = { x: number; y: number; width: number; height: number };
+            type Graphic = { getBBox(): Box; getAttribute(name: string): string | null };
+            const root = g as unknown as { querySelector(s: string): Graphic; querySelectorAll(s: string): Iterable<Graphic> };
+            const card = root.querySelector('rect.card').getBBox();
+            return [...root.querySelectorAll('.owner')].map((el) => {
+                const [, x] = /translate\(([-\d.e]+),/.exec(el.getAttribute('transform') ?? '') ?? [0, '0'];
+                const b = el.getBBox();
+                return Number(x) + b.x >= card.x && Number(x) + b.x + b.width <= card.x + card.width;
+            });
+        });
+        expect(inside.length).toBe(shown.length + 1);
+        expect(inside.every((i) => i)).toBe(true);
+        expect(graph.errors).toEqual([]);
+    });
 });
 
 describe('the page file', () => {
