@@ -160,6 +160,18 @@ describe('validation', () => {
         );
     });
 
+    test('owners funded differently are reported once, where they are stated, not on what inherits them', async () => {
+        const text = `${ORG}\nbet Joint { hypothesis: "h"; owner: Growth, Platform\n  experiment Inside\n}\nworkstream Linked { for: Joint }`;
+        const loaded = await load({ 'a.pom': text });
+        expect(found(loaded.documents[0], 'context-conflict')).toEqual([
+            { code: 'context-conflict', severity: 2, range: rangeOf(text, 'Joint') },
+        ]);
+        const model = compile(loaded);
+        for (const id of ['Joint', 'Joint.Inside', 'Linked']) {
+            expect(byId(model, id).funding).toMatchObject({ effective: 'GrowthFund', inheritedFrom: 'Growth', via: 'owner' });
+        }
+    });
+
     test('a cycle along inheriting relations ends without a diagnostic storm or a hang', async () => {
         const text = [
             'kind step { stage execution; relation after: step* upstream inherits horizon, owner, funding }',

@@ -189,8 +189,14 @@ export class ElementContext {
         return this.facts.get(element, () => factsOf(element));
     }
 
-    /** The conflicts met while deciding the element's context, for every key. */
+    /**
+     * The conflicts met while deciding the element's context, for every key. Only an element that links one passing
+     * relation to several targets, or states several owners, can have one; any other is answered from what it states.
+     */
     conflicts(element: Element): ContextConflict[] {
+        const facts = this.factsOf(element);
+        const owners = facts.declared.owner as readonly Element[] | undefined;
+        if (!facts.passing.some((p) => p.targets.length > 1) && (owners?.length ?? 0) < 2) return [];
         for (const key of CONTEXT_KEYS) this.value(element, key);
         return this.conflictsFound.get(element, () => []);
     }
@@ -221,27 +227,28 @@ export class ElementContext {
         return this.memo(this.funded, element, () => {
             const passed = this.resolvePassed(element, 'funding');
             if (passed) return passed;
-            const owners = this.resolvePassed(element, 'owner')?.value as readonly Element[] | undefined;
+            const owners = this.resolvePassed(element, 'owner');
             const candidates: Candidate[] = [];
-            for (const team of owners ?? []) {
+            for (const team of (owners?.value as readonly Element[] | undefined) ?? []) {
                 if (team === element) continue;
                 const resolved = this.resolveFunding(team);
                 if (resolved) candidates.push({ through: team, resolved });
             }
-            const chosen = this.choose(element, 'funding', OWNER_PATH, candidates);
+            // Owners funded differently are reported where they are stated, not again on all that inherits them.
+            const chosen = this.choose(element, 'funding', OWNER_PATH, candidates, owners?.source === element);
             return chosen && { value: chosen.value, source: chosen.source, via: OWNER_PATH };
         });
     }
 
     /** The first candidate; when others disagree with it, a conflict is recorded on the element. */
-    private choose(element: Element, key: ContextKey, via: string, candidates: Candidate[]): Resolved | undefined {
+    private choose(element: Element, key: ContextKey, via: string, candidates: Candidate[], report = true): Resolved | undefined {
         const distinct: Candidate[] = [];
         for (const candidate of candidates) {
             // A funding line owned by the team it funds does not fund itself.
             if (candidate.resolved.value === element) continue;
             if (!distinct.some((d) => sameContext(d.resolved.value, candidate.resolved.value))) distinct.push(candidate);
         }
-        if (distinct.length > 1) {
+        if (distinct.length > 1 && report) {
             const list = this.conflictsFound.get(element, () => []);
             list.push({
                 key,
