@@ -189,6 +189,23 @@ describe('hover', () => {
         expect(text).toContain('funding: **SlackAppProject** (from SlackSyncBet)');
     });
 
+    test('context along links: work linked `for` a bet takes its horizon, owner and funding, each with its path', async () => {
+        const text = await hoverText('platform.pom', 'workstream SsoAdminGuide');
+        expect(text).toContain('horizon: **quarters** (from SsoBet via for)');
+        expect(text).toContain('owner: **PlatformTeam** (from EnterpriseReadiness via for)');
+        expect(text).toContain('funding: **EnterpriseVenture** (from SsoBet via for)');
+    });
+
+    test('an owning team’s funding reaches its work; several owners and a counted horizon show as written', async () => {
+        const reliability = await hoverText('platform.pom', 'bet ReliabilityBet');
+        expect(reliability).toContain('funding: **PlatformPersistent** (from PlatformTeam via owner)');
+        expect(reliability).toContain('owner: **PlatformTeam** (from FastAtScale)');
+        const activation = await hoverText('strategy.pom', 'driver Activation');
+        expect(activation).toContain('owners: **GrowthTeam, CollaborationTeam**');
+        const performance = await hoverText('platform.pom', 'bet PerformanceBet');
+        expect(performance).toContain('horizon: **2 quarters** (quarters band)');
+    });
+
     test('on a reference with link metadata: the link, its metadata, then the target', async () => {
         const text = await hoverText('growth.pom', 'OnboardingCompletion [confidence: medium', 3);
         const [link, target] = text.split('\n\n---\n\n');
@@ -414,6 +431,34 @@ describe('code lens, inlay hints, type hierarchy, folding', () => {
         const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')).trim());
         expect(labels).toEqual(['horizon: quarters, owner: IntegrationsTeam, funding: SlackAppProject']);
         expect(hints[0].position).toEqual(rangeOf(collaboration, '"Build the Slack app"').end);
+    });
+
+    test('inlay hints show context inherited along `for` and an owner’s funding, with where each comes from', async () => {
+        const platform = ws.text('platform.pom');
+        const hintsOn = async (needle: string) => {
+            const line = positionOf(platform, needle).line;
+            const hints =
+                (await client.connection.sendRequest(InlayHintRequest.type, {
+                    textDocument: { uri: ws.uri('platform.pom') },
+                    range: { start: { line, character: 0 }, end: { line, character: 200 } },
+                })) ?? [];
+            return hints.map((h) => ({
+                label: (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')).trim(),
+                tooltip: h.tooltip,
+            }));
+        };
+        expect(await hintsOn('workstream SsoAdminGuide')).toEqual([
+            {
+                label: 'horizon: quarters, owner: PlatformTeam, funding: EnterpriseVenture',
+                tooltip: 'Inherited: horizon from SsoBet via for; owner from EnterpriseReadiness via for; funding from SsoBet via for',
+            },
+        ]);
+        expect(await hintsOn('bet ReliabilityBet')).toEqual([
+            {
+                label: 'owner: PlatformTeam, funding: PlatformPersistent',
+                tooltip: 'Inherited: owner from FastAtScale; funding from PlatformTeam via owner',
+            },
+        ]);
     });
 
     test('the type hierarchy of a user kind goes up through the prelude', async () => {

@@ -177,7 +177,7 @@ describe('Compile Model to JSON', () => {
     it('opens the compiled model of the active file’s folder as untitled JSON', async () => {
         await activate(context as never);
         editor.activeTextEditor = pomEditor('file:///ws/a.pom', 0, 0, '');
-        const model = { format: 'pom-model', version: 1, elements: [], links: [], kinds: [], diagnostics: [] } satisfies CompiledModel;
+        const model = { format: 'pom-model', version: 2, elements: [], links: [], kinds: [], diagnostics: [] } satisfies CompiledModel;
         client.responses.set('pom/compiledModel', () => model);
         await command('pom.compileModel')();
         expect(client.requests).toEqual([{ method: 'pom/compiledModel', params: { uri: 'file:///ws/a.pom' } }]);

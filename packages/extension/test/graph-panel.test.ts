@@ -52,7 +52,7 @@ const MEDIA = 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media';
 const STATS = { elements: 3, errors: 0, warnings: 0 };
 
 function element(id: string, kind: string, path: string, line: number): CompiledModel['elements'][number] {
-    const none = { declared: null, effective: null, inheritedFrom: null };
+    const none = { declared: null, effective: null, inheritedFrom: null, via: null };
     const name = id.slice(id.lastIndexOf('.') + 1);
     return {
         id,
@@ -65,8 +65,8 @@ function element(id: string, kind: string, path: string, line: number): Compiled
         namespace: 'acme.growth',
         parent: null,
         fields: {},
-        horizon: none,
-        owner: none,
+        horizon: { ...none, length: null, months: null },
+        owners: { declared: [], effective: [], inheritedFrom: null, via: null },
         funding: none,
         incoming: {},
         reaches: { insight: false, input: false, driver: false, northStar: false, outcome: false },
@@ -77,7 +77,7 @@ function element(id: string, kind: string, path: string, line: number): Compiled
 function model(version = 1): CompiledModel {
     return {
         format: 'pom-model',
-        version: 1,
+        version: 2,
         elements: [
             element('acme.growth.ChurnInterviews', 'insight', 'growth/discovery.pom', 3),
             element('acme.growth.SlowOnboarding', 'opportunity', 'growth/discovery.pom', 9 + version),

@@ -319,6 +319,24 @@ describe('scopes of each construct in fixtures/highlighting.pom', () => {
         expectScopes('relation about: persona', [['persona', 'entity.name.type.kind.pom']]);
     });
 
+    it('a relation that passes context: `inherits` and its keys, up to the next member', () => {
+        expectScopes('relation serves: bet* upstream inherits horizon, owner, funding, field f: string', [
+            ['upstream', 'keyword.other.flow.pom'],
+            ['inherits', 'keyword.other.inherits.pom', 'meta.declaration.relation.pom'],
+            ['horizon', 'variable.other.property.pom'],
+            [',', 'punctuation.separator.comma.pom'],
+            ['owner', 'variable.other.property.pom'],
+            ['funding', 'variable.other.property.pom'],
+            ['field', 'storage.type.field.pom'],
+            ['f', 'variable.other.property.declaration.pom'],
+        ]);
+        expectScopes('field span: enum { months, years } | duration', [
+            ['years', 'variable.other.enummember.pom'],
+            ['|', 'punctuation.separator.union.pom'],
+            ['duration', 'support.type.primitive.pom'],
+        ]);
+    });
+
     it('an element header: kind, name and a title with escapes', () => {
         expectScopes('bet WizardBet "A guided setup lifts \\"completion\\"" {', [
             ['bet', 'entity.name.type.kind.pom', 'meta.declaration.element.pom'],

@@ -1,5 +1,5 @@
 // A node drawn as a card: a strip and a shape in its stage's colour, the title wrapped to three lines (two sizes:
-// large for the middle zoom, small beside the details close in), the name, the owner's badge, and, when the model
+// large for the middle zoom, small beside the details close in), the name, a badge per owner, and, when the model
 // carries observations, the state of its metric (a progress bar) or of its claims (an impact's verdict, in words).
 // Which parts show is the level of detail (`lod-dot`, `lod-title`, `lod-full` on the SVG, see graph.css).
 import { shapePath } from 'pom-language/export';
@@ -46,19 +46,23 @@ export class CardPainter {
         g.append(this.lines('label title-mid', node.label, left + p + 2, top + 4, textWidth, CARD_TEXT.mid, this.mid));
         g.append(this.lines('label title-full', node.label, left + p + 2, top + 4, textWidth, CARD_TEXT.full, this.full));
         const footer = h / 2 - 8;
-        const owner = e.owner.effective ? (data.byId.get(e.owner.effective)?.label ?? e.owner.effective.split('.').pop()!) : null;
-        let nameRoom = w - 2 * p - 4;
-        if (owner) {
-            const text = fit(owner, Math.min(80, w / 2 - p), this.small);
-            const width = this.small(text) + 8;
-            const badge = svg('g', { class: 'owner', transform: `translate(${w / 2 - p - width},${footer - 8})` });
-            badge.append(
-                svg('rect', { class: 'badge', width: String(width), height: '11', rx: '5.5' }),
-                svg('text', { class: 'badge-text', x: '4', y: '8.5' }, text),
-            );
-            g.append(badge);
-            nameRoom -= width + 4;
+        // One badge per owner, right to left, in up to all but 60 units of the footer; an owner that no longer fits
+        // whole is counted, with those after it, in a last `+N` badge. The first owner is always shown, cut to fit.
+        const owners = e.owners.effective.map((id) => data.byId.get(id)?.label ?? id.split('.').pop()!);
+        const room = Math.max(w / 2 - p, w - 2 * p - 60);
+        let used = 0;
+        for (let i = 0; i < owners.length; i++) {
+            const rest = owners.length - i - 1;
+            const more = rest > 0 ? this.small(`+${rest}`) + 12 : 0;
+            const free = room - used - more;
+            const whole = Math.min(this.small(owners[i]), 80) + 8;
+            if (i > 0 && whole > free) {
+                used += this.badge(g, `+${owners.length - i}`, w / 2 - p - used, footer, 'owner owner-more') + 4;
+                break;
+            }
+            used += this.badge(g, fit(owners[i], Math.max(Math.min(80, free - 8), 16), this.small), w / 2 - p - used, footer, 'owner') + 4;
         }
+        const nameRoom = w - 2 * p - 4 - used;
         g.append(svg('text', { class: 'name', x: String(left + p + 2), y: String(footer) }, fit(e.name, nameRoom, this.small)));
         const evidence = evidenceOf(e);
         if (evidence) g.append(this.progress(evidence, left + 5, h / 2 - 3.5, w - 5));
@@ -76,6 +80,18 @@ export class CardPainter {
                 }),
             );
         }
+    }
+
+    /** A badge ending at `right` on the footer line; returns its width. */
+    private badge(g: SVGGElement, text: string, right: number, footer: number, cls: string): number {
+        const width = this.small(text) + 8;
+        const badge = svg('g', { class: cls, transform: `translate(${right - width},${footer - 8})` });
+        badge.append(
+            svg('rect', { class: 'badge', width: String(width), height: '11', rx: '5.5' }),
+            svg('text', { class: 'badge-text', x: '4', y: '8.5' }, text),
+        );
+        g.append(badge);
+        return width;
     }
 
     private lines(

@@ -1,7 +1,7 @@
 // What the filters keep. An element is shown when it passes every filter that is set:
 //   kind     its kind or a kind it extends (so `experiment` keeps spikes)
 //   horizon  its effective horizon; `none` for elements without one
-//   owner    its effective owner's id; `none` for elements without one
+//   owner    one of its effective owners' ids; `none` for elements without any
 //   text     a case-insensitive substring of its id or title
 //   side     off hides the context, collaboration and investment elements (and those of unknown kind)
 // An edge is shown when both its ends are.
@@ -27,7 +27,11 @@ export function isFiltering(filters: Filters): boolean {
 export function passes(element: CompiledElement, filters: Filters): boolean {
     if (filters.kind && !element.kindChain.includes(filters.kind)) return false;
     if (filters.horizon && (element.horizon.effective ?? NONE) !== filters.horizon) return false;
-    if (filters.owner && (element.owner.effective ?? NONE) !== filters.owner) return false;
+    if (
+        filters.owner &&
+        !(filters.owner === NONE ? element.owners.effective.length === 0 : element.owners.effective.includes(filters.owner))
+    )
+        return false;
     const text = filters.text.trim().toLowerCase();
     if (text && !element.id.toLowerCase().includes(text) && !(element.title ?? '').toLowerCase().includes(text)) return false;
     if (!filters.side && isSideElement(element)) return false;
@@ -45,6 +49,6 @@ export function kindChoices(elements: readonly CompiledElement[]): string[] {
 export function ownerChoices(elements: readonly CompiledElement[]): Array<{ id: string; label: string }> {
     const byId = new Map(elements.map((e) => [e.id, e]));
     const owners = new Set<string>();
-    for (const e of elements) if (e.owner.effective) owners.add(e.owner.effective);
+    for (const e of elements) for (const id of e.owners.effective) owners.add(id);
     return [...owners].sort().map((id) => ({ id, label: byId.get(id)?.title ?? id }));
 }

@@ -1,7 +1,7 @@
 // The hover card: what an element is (title, kind, id, effective horizon and owner with where they come from, doc,
 // lineage counts, source) or what a link says (relation, ends, flow, metadata). Built from text nodes only.
 import { elementLabel, valueText } from 'pom-language/export';
-import type { ContextEntry } from 'pom-language/model';
+import type { ContextEntry, HorizonEntry, OwnersEntry } from 'pom-language/model';
 import { html } from './dom.js';
 import type { GraphData, GraphEdge, GraphNode } from './graph-data.js';
 
@@ -23,7 +23,7 @@ export class HoverCard {
         rows.push(html('div', { class: 'card-kind' }, `${kind} · ${e.stage ?? 'no stage'}`));
         rows.push(html('div', { class: 'card-id' }, e.id));
         rows.push(this.field('Horizon', context(e.horizon, data)));
-        rows.push(this.field('Owner', context(e.owner, data)));
+        rows.push(this.field(e.owners.effective.length > 1 ? 'Owners' : 'Owner', ownersText(e.owners, data)));
         if (e.funding.effective) rows.push(this.field('Funding', context(e.funding, data)));
         if (e.doc) rows.push(html('div', { class: 'card-doc' }, e.doc.length > MAX_DOC ? `${e.doc.slice(0, MAX_DOC)}…` : e.doc));
         const up = data.lineage.upstream(node.id).size;
@@ -79,8 +79,28 @@ function edgeEnd(edge: GraphEdge, id: string) {
 
 function context(entry: ContextEntry, data: GraphData): string {
     if (!entry.effective) return '—';
+    const length = (entry as Partial<HorizonEntry>).length;
     const name = data.byId.get(entry.effective)?.label;
-    const value = name && name !== entry.effective ? `${name} (${entry.effective})` : entry.effective;
-    if (!entry.inheritedFrom) return value;
-    return `${value}, from ${data.byId.get(entry.inheritedFrom)?.label ?? entry.inheritedFrom}`;
+    const value = length
+        ? `${length} (${entry.effective})`
+        : name && name !== entry.effective
+          ? `${name} (${entry.effective})`
+          : entry.effective;
+    return value + fromText(entry, data);
+}
+
+function ownersText(entry: OwnersEntry, data: GraphData): string {
+    if (entry.effective.length === 0) return '—';
+    const named = entry.effective.map((id) => {
+        const name = data.byId.get(id)?.label;
+        return name && name !== id ? `${name} (${id})` : id;
+    });
+    return named.join(', ') + fromText(entry, data);
+}
+
+/** `, from WizardBet via for`: where an inherited value is stated and the path it took. */
+function fromText(entry: ContextEntry | OwnersEntry, data: GraphData): string {
+    if (!entry.inheritedFrom) return '';
+    const via = entry.via && entry.via !== 'nesting' ? ` via ${entry.via}` : '';
+    return `, from ${data.byId.get(entry.inheritedFrom)?.label ?? entry.inheritedFrom}${via}`;
 }

@@ -1,7 +1,7 @@
 // The standalone page `pom graph` writes, opened offline in Chromium: examples/acme, a hostile model and a generated
 // 2,000-element one (and one past the level-of-detail threshold). Every count and set is checked against the model
 // the page itself carries, with lineage from the language package's ModelGraph.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,7 +81,7 @@ async function resetFilters(page: Page): Promise<void> {
 const FILTERS: Record<string, (e: CompiledElement, value: string) => boolean> = {
     kind: (e, v) => e.kindChain.includes(v),
     horizon: (e, v) => (e.horizon.effective ?? 'none') === v,
-    owner: (e, v) => (e.owner.effective ?? 'none') === v,
+    owner: (e, v) => (v === 'none' ? e.owners.effective.length === 0 : e.owners.effective.includes(v)),
     text: (e, v) => e.id.toLowerCase().includes(v.toLowerCase()) || (e.title ?? '').toLowerCase().includes(v.toLowerCase()),
 };
 
@@ -181,9 +181,47 @@ describe('the standalone page of examples/acme', () => {
         await page.locator('input[data-control="side"]').check();
         await setFilter(page, 'kind', 'bet');
         await setFilter(page, 'owner', 'acme.org.GrowthTeam');
-        const both = model.elements.filter((e) => e.kindChain.includes('bet') && e.owner.effective === 'acme.org.GrowthTeam');
+        const both = model.elements.filter((e) => e.kindChain.includes('bet') && e.owners.effective.includes('acme.org.GrowthTeam'));
         expect(both.length).toBeGreaterThan(0);
         expect(sorted(await idsOf(shownNodes(page)))).toEqual(sorted(both.map((e) => e.id)));
+        await resetFilters(page);
+    });
+
+    it('draws a badge for every owner of a jointly owned element, side by side, clear of its name', async () => {
+        const id = 'acme.strategy.Activation';
+        const owners = model.elements.find((e) => e.id === id)!.owners.effective;
+        expect(owners).toEqual(['acme.org.GrowthTeam', 'acme.org.CollaborationTeam']);
+        const titles = owners.map((o) => model.elements.find((e) => e.id === o)!.title);
+        const node = page.locator(`.node[data-id="${id}"]`);
+        expect(await node.locator('.owner .badge-text').allTextContents()).toEqual(titles);
+        // Boxes in the card's own coordinates: the badges and the name never overlap.
+        const boxes = await node.evaluate((g) => {
+            type Box = { x: number; y: number; width: number; height: number };
+            type Graphic = { getBBox(): Box; getAttribute(name: string): string | null };
+            const root = g as unknown as { querySelectorAll(s: string): Iterable<Graphic> };
+            const offset = (el: Graphic) => /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(el.getAttribute('transform') ?? '') ?? [0, '0', '0'];
+            const boxOf = (el: Graphic, shift: [number, number]) => {
+                const b = el.getBBox();
+                return { x: b.x + shift[0], y: b.y + shift[1], width: b.width, height: b.height };
+            };
+            return [
+                ...[...root.querySelectorAll('.owner')].map((el) => {
+                    const [, x, y] = offset(el);
+                    return boxOf(el, [Number(x), Number(y)]);
+                }),
+                ...[...root.querySelectorAll('text.name')].map((el) => boxOf(el, [0, 0])),
+            ];
+        });
+        expect(boxes).toHaveLength(3);
+        const overlap = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
+            a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j])).toBe(false);
+        // The owner filter keeps the element for either of its teams.
+        await expectFilter(page, model, 'owner', 'acme.org.CollaborationTeam');
+        for (const owner of owners) {
+            await setFilter(page, 'owner', owner);
+            expect(await idsOf(shownNodes(page))).toContain(id);
+        }
         await resetFilters(page);
     });
 
@@ -379,6 +417,39 @@ describe('the standalone page of a model past the level-of-detail threshold', ()
         expect(await cspViolations(page)).toEqual([]);
         expect(graph.errors).toEqual([]);
     }, 90_000);
+});
+
+describe('the standalone page of an element with more owners than its card holds', () => {
+    it('draws the owners that fit and counts the rest in a +N badge, all inside the card', async () => {
+        const folder = path.join(work, 'owners');
+        mkdirSync(folder, { recursive: true });
+        const teams = ['One', 'Two', 'Three', 'Four', 'Five'].map((n) => `team ${n} "Research and analytics, squad ${n}"`);
+        const text = `${teams.join('\n')}\ninsight Shared "Shared insight" { owner: One, Two, Three, Four, Five }\n`;
+        writeFileSync(path.join(folder, 'owners.pom'), text);
+        const { graph, model } = await open(folder, 'owners');
+        expect(model.elements.find((e) => e.id === 'Shared')!.owners.effective).toEqual(['One', 'Two', 'Three', 'Four', 'Five']);
+        const node = graph.page.locator('.node[data-id="Shared"]');
+        const shown = await node.locator('.owner:not(.owner-more) .badge-text').allTextContents();
+        const more = await node.locator('.owner-more .badge-text').allTextContents();
+        expect(shown.length).toBeGreaterThanOrEqual(1);
+        expect(more).toEqual([`+${5 - shown.length}`]);
+        expect(shown[0].startsWith('Research')).toBe(true);
+        // Every badge lies inside the card.
+        const inside = await node.evaluate((g) => {
+            type Box = { x: number; y: number; width: number; height: number };
+            type Graphic = { getBBox(): Box; getAttribute(name: string): string | null };
+            const root = g as unknown as { querySelector(s: string): Graphic; querySelectorAll(s: string): Iterable<Graphic> };
+            const card = root.querySelector('rect.card').getBBox();
+            return [...root.querySelectorAll('.owner')].map((el) => {
+                const [, x] = /translate\(([-\d.e]+),/.exec(el.getAttribute('transform') ?? '') ?? [0, '0'];
+                const b = el.getBBox();
+                return Number(x) + b.x >= card.x && Number(x) + b.x + b.width <= card.x + card.width;
+            });
+        });
+        expect(inside.length).toBe(shown.length + 1);
+        expect(inside.every((i) => i)).toBe(true);
+        expect(graph.errors).toEqual([]);
+    });
 });
 
 describe('the page file', () => {

@@ -38,6 +38,7 @@ import { PomSemanticTokenProvider } from './lsp/pom-semantic-token-provider.js';
 import { PomDocumentSymbolProvider, PomNodeKindProvider } from './lsp/pom-symbols.js';
 import { PomTypeHierarchyProvider } from './lsp/pom-type-hierarchy-provider.js';
 import { keepWorkspaceDiagnosticsFresh } from './lsp/workspace-diagnostics.js';
+import { ElementContext } from './model/element-context.js';
 import { KindSystem } from './model/kind-system.js';
 import { PomLinker } from './scope/pom-linker.js';
 import { PomScopeComputation } from './scope/pom-scope-computation.js';
@@ -62,6 +63,7 @@ export interface PomAddedServices {
         Projects: ProjectPartitions;
         NameIndex: NameIndex;
         KindSystem: KindSystem;
+        ElementContext: ElementContext;
         LineageIndex: LineageIndex;
         WorkspaceRules: WorkspaceRules;
         ModelCompiler: ModelCompiler;
@@ -133,6 +135,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         Projects: (services) => services.shared.pom.Projects,
         NameIndex: (services) => new NameIndex(services.shared, services.pom.Projects),
         KindSystem: (services) => new KindSystem(services.shared, services.pom.NameIndex),
+        ElementContext: (services) => new ElementContext(services.shared),
         LineageIndex: (services) => new LineageIndex(services),
         WorkspaceRules: (services) => new WorkspaceRules(services),
         ModelCompiler: (services) => new ModelCompiler(services),
@@ -165,7 +168,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         CodeLensProvider: (services) => new PomCodeLensProvider(services),
         CallHierarchyProvider: (services) => new PomCallHierarchyProvider(services),
         TypeHierarchyProvider: (services) => new PomTypeHierarchyProvider(services),
-        InlayHintProvider: () => new PomInlayHintProvider(),
+        InlayHintProvider: (services) => new PomInlayHintProvider(services),
         RenameProvider: (services) => new PomRenameProvider(services),
         CompletionProvider: (services) => new PomCompletionProvider(services),
         CodeActionProvider: (services) => new PomCodeActionProvider(services),

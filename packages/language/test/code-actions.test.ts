@@ -266,6 +266,20 @@ test("horizon-exceeds-parent: use the parent's horizon", async () => {
     expect(codes(diagnostics, 'horizon-exceeds-parent')).toEqual([]);
 });
 
+test('context-conflict: state the value of one source or the other', async () => {
+    const text = [
+        'namespace conflict',
+        'bet A { hypothesis: "h"; horizon: quarters }',
+        'bet B { hypothesis: "h"; horizon: 18 months }',
+        'workstream Both { for: A, B }',
+    ].join('\n');
+    const p = await problem(text, 'context-conflict', 4);
+    expect(p.actions.map((a) => a.title)).toEqual(['State horizon: quarters', 'State horizon: 18 months']);
+    const { text: fixed, diagnostics } = await fix(p, 'State horizon: 18 months');
+    expect(fixed.split('\n').slice(3)).toEqual(['workstream Both { for: A, B', '  horizon: 18 months', '}']);
+    expect(codes(diagnostics, 'context-conflict')).toEqual([]);
+});
+
 test('only quick fixes, and only when quick fixes are asked for', async () => {
     const p = await problem(PROBLEMS, 'missing-required', 5);
     const provider = p.loaded.pom.lsp.CodeActionProvider as PomCodeActionProvider;

@@ -334,6 +334,19 @@ describe('keywords', () => {
         expect(labels.sort()).toEqual(['date', 'duration', 'enum', 'number', 'percent', 'quantity', 'quarter', 'string']);
     });
 
+    test('after `inherits`: the context keys, the ones already listed left out; after a flow: `inherits`', async () => {
+        expect((await complete('kind probe {\n  relation serves: bet* upstream inherits <|>\n}\n')).labels.sort()).toEqual([
+            'funding',
+            'horizon',
+            'owner',
+        ]);
+        expect((await complete('kind probe {\n  relation serves: bet* upstream inherits horizon, <|>\n}\n')).labels.sort()).toEqual([
+            'funding',
+            'owner',
+        ]);
+        expect((await complete('kind probe {\n  relation serves: bet* upstream <|>\n}\n')).labels).toContain('inherits');
+    });
+
     test('after extends and in a relation: every kind, abstract ones included, but not the kind itself', async () => {
         const extendsKinds = (await complete('kind probe extends <|>')).labels;
         expect(extendsKinds).toContain('execution');

@@ -122,7 +122,7 @@ describe('reviewed comments', () => {
 const HOSTILE = '<script>alert(1)</script> | `x` @someone #42 <img src=x onerror=alert(1)> **b** [l](javascript:x) ';
 
 function element(id: string, overrides: Partial<CompiledElement> = {}): CompiledElement {
-    const none = { declared: null, effective: null, inheritedFrom: null };
+    const none = { declared: null, effective: null, inheritedFrom: null, via: null };
     return {
         id,
         kind: 'bet',
@@ -134,8 +134,8 @@ function element(id: string, overrides: Partial<CompiledElement> = {}): Compiled
         namespace: 'big',
         parent: null,
         fields: {},
-        horizon: none,
-        owner: none,
+        horizon: { ...none, length: null, months: null },
+        owners: { declared: [], effective: [], inheritedFrom: null, via: null },
         funding: none,
         incoming: {},
         reaches: { insight: false, input: false, driver: false, northStar: false, outcome: false },
@@ -149,7 +149,7 @@ function link(from: string, relation: string, to: string, flow: CompiledLink['fl
 }
 
 function model(elements: CompiledElement[], links: CompiledLink[], diagnostics: CompiledModel['diagnostics'] = []): CompiledModel {
-    return { format: 'pom-model', version: 1, elements, links, kinds: [], diagnostics };
+    return { format: 'pom-model', version: 2, elements, links, kinds: [], diagnostics };
 }
 
 /** 3,000 bets with long hostile titles and fields, all changed, half cut off from the north star, plus additions. */

@@ -102,14 +102,14 @@ describe('elements', () => {
         expect(diff.links.added[0].implied).toBe(true);
     });
 
-    test('field changes: title, doc, horizon, owner (declared and inherited), fields and the kind', async () => {
+    test('field changes: title, doc, horizon, owners (declared and inherited), fields and the kind', async () => {
         const diff = await diffCase('fields');
         const bet = diff.elements.changed.find((c) => c.id === `${OPP}.SetupBet`)!;
         expect(bet.changes.map((c) => c.property)).toEqual([
             'title',
             'doc',
             'horizon',
-            'owner',
+            'owners',
             'fields.appetite',
             'fields.hypothesis',
             'fields.status',
@@ -123,13 +123,13 @@ describe('elements', () => {
         expect(change('doc')).toEqual({ property: 'doc', before: null, after: 'Placed in Q3 after the funnel analysis.' });
         expect(change('horizon')).toEqual({
             property: 'horizon',
-            before: { declared: 'quarters', effective: 'quarters', inheritedFrom: null },
-            after: { declared: 'years', effective: 'years', inheritedFrom: null },
+            before: { declared: 'quarters', effective: 'quarters', inheritedFrom: null, via: null, length: null, months: null },
+            after: { declared: 'years', effective: 'years', inheritedFrom: null, via: null, length: null, months: null },
         });
-        expect(change('owner')).toEqual({
-            property: 'owner',
-            before: { declared: null, effective: 'northwind.org.GrowthTeam', inheritedFrom: OPP },
-            after: { declared: 'northwind.org.CoreTeam', effective: 'northwind.org.CoreTeam', inheritedFrom: null },
+        expect(change('owners')).toEqual({
+            property: 'owners',
+            before: { declared: [], effective: ['northwind.org.GrowthTeam'], inheritedFrom: OPP, via: 'nesting' },
+            after: { declared: ['northwind.org.CoreTeam'], effective: ['northwind.org.CoreTeam'], inheritedFrom: null, via: null },
         });
         expect(change('fields.status')).toEqual({
             property: 'fields.status',
@@ -141,9 +141,9 @@ describe('elements', () => {
         const prototype = diff.elements.changed.find((c) => c.id === `${OPP}.SetupBet.SetupPrototype`)!;
         expect(prototype.changes).toEqual([
             {
-                property: 'owner',
-                before: { declared: null, effective: 'northwind.org.GrowthTeam', inheritedFrom: OPP },
-                after: { declared: null, effective: 'northwind.org.CoreTeam', inheritedFrom: `${OPP}.SetupBet` },
+                property: 'owners',
+                before: { declared: [], effective: ['northwind.org.GrowthTeam'], inheritedFrom: OPP, via: 'nesting' },
+                after: { declared: [], effective: ['northwind.org.CoreTeam'], inheritedFrom: `${OPP}.SetupBet`, via: 'nesting' },
             },
         ]);
         const library = diff.elements.changed.find((c) => c.id === `${OPP}.TemplatesBet.TemplateLibrary`)!;

@@ -36,41 +36,42 @@ describe('context inheritance in the compiled model', () => {
     });
 
     test('values stated on the element itself are declared and effective, from nowhere', () => {
-        expect(byId(model, opportunity).horizon).toEqual({ declared: 'years', effective: 'years', inheritedFrom: null });
-        expect(byId(model, opportunity).owner).toEqual({ declared: `${ns}.Growth`, effective: `${ns}.Growth`, inheritedFrom: null });
-        expect(byId(model, opportunity).funding).toEqual({ declared: null, effective: null, inheritedFrom: null });
-        expect(byId(model, bet).horizon).toEqual({ declared: 'quarters', effective: 'quarters', inheritedFrom: null });
+        const stated = { inheritedFrom: null, via: null };
+        expect(byId(model, opportunity).horizon).toEqual({ declared: 'years', effective: 'years', ...stated, length: null, months: null });
+        expect(byId(model, opportunity).owners).toEqual({ declared: [`${ns}.Growth`], effective: [`${ns}.Growth`], ...stated });
+        expect(byId(model, opportunity).funding).toEqual({ declared: null, effective: null, ...stated });
+        expect(byId(model, bet).horizon).toEqual({ declared: 'quarters', effective: 'quarters', ...stated, length: null, months: null });
     });
 
     test('a nested element inherits each key from its nearest ancestor that states it', () => {
         expect(byId(model, option)).toMatchObject({
             parent: opportunity,
-            horizon: { declared: null, effective: 'years', inheritedFrom: opportunity },
-            owner: { declared: null, effective: `${ns}.Growth`, inheritedFrom: opportunity },
-            funding: { declared: `${ns}.GrowthFund`, effective: `${ns}.GrowthFund`, inheritedFrom: null },
+            horizon: { declared: null, effective: 'years', inheritedFrom: opportunity, via: 'nesting' },
+            owners: { declared: [], effective: [`${ns}.Growth`], inheritedFrom: opportunity, via: 'nesting' },
+            funding: { declared: `${ns}.GrowthFund`, effective: `${ns}.GrowthFund`, inheritedFrom: null, via: null },
         });
         expect(byId(model, bet)).toMatchObject({
-            owner: { declared: null, effective: `${ns}.Growth`, inheritedFrom: opportunity },
-            funding: { declared: null, effective: `${ns}.GrowthFund`, inheritedFrom: option },
+            owners: { declared: [], effective: [`${ns}.Growth`], inheritedFrom: opportunity, via: 'nesting' },
+            funding: { declared: null, effective: `${ns}.GrowthFund`, inheritedFrom: option, via: 'nesting' },
         });
         expect(byId(model, `${bet}.Prototype`)).toMatchObject({
-            horizon: { declared: 'months', effective: 'months', inheritedFrom: null },
-            owner: { declared: null, effective: `${ns}.Growth`, inheritedFrom: opportunity },
-            funding: { declared: null, effective: `${ns}.GrowthFund`, inheritedFrom: option },
+            horizon: { declared: 'months', effective: 'months', inheritedFrom: null, via: null },
+            owners: { declared: [], effective: [`${ns}.Growth`], inheritedFrom: opportunity, via: 'nesting' },
+            funding: { declared: null, effective: `${ns}.GrowthFund`, inheritedFrom: option, via: 'nesting' },
         });
     });
 
     test('an element that states a key stops inheritance for everything inside it', () => {
         expect(byId(model, `${bet}.Build`)).toMatchObject({
-            horizon: { declared: null, effective: 'quarters', inheritedFrom: bet },
-            owner: { declared: `${ns}.Platform`, effective: `${ns}.Platform`, inheritedFrom: null },
-            funding: { declared: `${ns}.PlatformFund`, effective: `${ns}.PlatformFund`, inheritedFrom: null },
+            horizon: { declared: null, effective: 'quarters', inheritedFrom: bet, via: 'nesting' },
+            owners: { declared: [`${ns}.Platform`], effective: [`${ns}.Platform`], inheritedFrom: null, via: null },
+            funding: { declared: `${ns}.PlatformFund`, effective: `${ns}.PlatformFund`, inheritedFrom: null, via: null },
         });
         expect(byId(model, `${bet}.Build.Polish`)).toMatchObject({
             parent: `${bet}.Build`,
-            horizon: { declared: null, effective: 'quarters', inheritedFrom: bet },
-            owner: { declared: null, effective: `${ns}.Platform`, inheritedFrom: `${bet}.Build` },
-            funding: { declared: null, effective: `${ns}.PlatformFund`, inheritedFrom: `${bet}.Build` },
+            horizon: { declared: null, effective: 'quarters', inheritedFrom: bet, via: 'nesting' },
+            owners: { declared: [], effective: [`${ns}.Platform`], inheritedFrom: `${bet}.Build`, via: 'nesting' },
+            funding: { declared: null, effective: `${ns}.PlatformFund`, inheritedFrom: `${bet}.Build`, via: 'nesting' },
         });
     });
 
@@ -108,8 +109,8 @@ describe('context inheritance in the compiled model', () => {
             'kind squad extends team\nsquad Core { type: platform }\nkind theme extends opportunity\ntheme Speed { owner: Core; horizon: years\n  opportunity Setup\n}';
         const m = compile(await load({ 'a.pom': text }));
         expect(byId(m, 'Speed.Setup')).toMatchObject({
-            owner: { declared: null, effective: 'Core', inheritedFrom: 'Speed' },
-            horizon: { declared: null, effective: 'years', inheritedFrom: 'Speed' },
+            owners: { declared: [], effective: ['Core'], inheritedFrom: 'Speed', via: 'nesting' },
+            horizon: { declared: null, effective: 'years', inheritedFrom: 'Speed', via: 'nesting' },
         });
     });
 });

@@ -218,7 +218,14 @@ describe('methods', () => {
     test('horizon: the effective horizon, inherited ones included', () => {
         const options = select('kind:option,horizon:years');
         expect(options).toContain(GUIDED);
-        expect(graph.elements.get(GUIDED)?.horizon).toEqual({ declared: null, effective: 'years', inheritedFrom: OPPORTUNITY });
+        expect(graph.elements.get(GUIDED)?.horizon).toEqual({
+            declared: null,
+            effective: 'years',
+            inheritedFrom: OPPORTUNITY,
+            via: 'nesting',
+            length: null,
+            months: null,
+        });
         expect(options.every((id) => graph.elements.get(id)?.horizon.effective === 'years')).toBe(true);
         expect(select('horizon:quarters,kind:bet')).toContain(WIZARD);
         expect(select('horizon:months,kind:bet')).toEqual([]);

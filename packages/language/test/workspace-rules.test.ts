@@ -81,7 +81,7 @@ describe('horizon-inverted-link', () => {
         ]);
         expect(found(documents[1], 'horizon-inverted-link')).toEqual([]);
         expect(diagnostics(documents[0], 'horizon-inverted-link')[0].message).toBe(
-            '`Completion` looks years ahead but flows into `Activation`, which looks only quarters ahead; along `contributesTo` the horizon should widen, not narrow.',
+            "`Completion` looks years ahead but `contributesTo` `Activation`, which looks only quarters ahead. What an element feeds should look at least as far ahead as it does: shorten `Completion`'s horizon or lengthen `Activation`'s.",
         );
     });
 
@@ -178,7 +178,7 @@ describe('orphan', () => {
         const document = await loadOne(text);
         expect(found(document, 'orphan')).toEqual([{ code: 'orphan', severity: HINT, range: [0, 5, 0, 11] }]);
         expect(diagnostics(document, 'orphan')[0].message).toBe(
-            '`Growth` has no valid links: nothing links to it and it links to nothing.',
+            '`Growth` is connected to nothing: no element links to it, and it links to no element (a name that resolves to nothing is no link). Link it to what it serves or remove it.',
         );
     });
 

@@ -4,7 +4,7 @@ import type { Flow } from '../model/kind-system.js';
 import type { Severity } from '../validation/codes.js';
 
 export const MODEL_FORMAT = 'pom-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface CompiledModel {
     format: typeof MODEL_FORMAT;
@@ -112,8 +112,29 @@ export interface ContextEntry {
     declared: string | null;
     /** What applies to it, or null when nothing does. */
     effective: string | null;
-    /** The id of the ancestor the effective value comes from, or null. */
+    /** The id of the element that states the effective value when the element inherits it, or null. */
     inheritedFrom: string | null;
+    /** How an inherited value arrived: `nesting`, the name of the relation it came along, or `owner` (a team's funding); null when stated or absent. */
+    via: string | null;
+}
+
+/**
+ * The horizon: `declared` as written (`quarters`, `2 quarters`), `effective` always a band (`months`, `quarters`,
+ * `years`), so a counted horizon is drawn and selected by its band.
+ */
+export interface HorizonEntry extends ContextEntry {
+    /** The effective horizon as written when it is counted (`2 quarters`), else null. */
+    length: string | null;
+    /** The effective counted horizon in months (`2 quarters` → 6), else null. */
+    months: number | null;
+}
+
+/** The owning teams, a set: what the element states and what applies to it (its own or inherited), as ids. */
+export interface OwnersEntry {
+    declared: string[];
+    effective: string[];
+    inheritedFrom: string | null;
+    via: string | null;
 }
 
 /** A link that points at an element, seen from that element: who states it, and the link's metadata. */
@@ -149,8 +170,8 @@ export interface CompiledElement {
     parent: string | null;
     /** Field values by key; a list when the field takes several. Relations are links, not fields. */
     fields: Record<string, TypedValue | TypedValue[]>;
-    horizon: ContextEntry;
-    owner: ContextEntry;
+    horizon: HorizonEntry;
+    owners: OwnersEntry;
     funding: ContextEntry;
     /** Bets, execution and releases with a time window. */
     window?: CompiledWindow;
@@ -186,8 +207,17 @@ export interface CompiledKind {
     extends: string | null;
     abstract: boolean;
     stage: string | null;
-    fields: Array<{ name: string; type: string; many: boolean; required: boolean; values?: string[] }>;
-    relations: Array<{ name: string; targets: string[]; cardinality: string; required: boolean; flow: Flow }>;
+    /** `orDuration`: an enum field that also takes a duration (`enum { months, quarters, years } | duration`). */
+    fields: Array<{ name: string; type: string; many: boolean; required: boolean; values?: string[]; orDuration?: true }>;
+    /** `inherits`: the context keys the relation passes from its targets, when it passes any. */
+    relations: Array<{
+        name: string;
+        targets: string[];
+        cardinality: string;
+        required: boolean;
+        flow: Flow;
+        inherits?: Array<'horizon' | 'owner' | 'funding'>;
+    }>;
     source: SourceLocation;
 }
 

@@ -4,7 +4,7 @@ import { type AstNode, AstUtils, type CommentProvider, type LangiumDocument, typ
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Element, type FieldDecl, isEnumType, isFieldDecl, isKindDecl, isRelationDecl, type KindDecl } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
-import { type CONTEXT_KEYS, type ContextTarget, contextValue, entriesOf } from '../model/element-context.js';
+import { type ContextValue, entriesOf, isContextKey } from '../model/element-context.js';
 import { fieldTypeText, flowOf } from '../model/kind-system.js';
 import { namespaceOf, parentElement, qualifiedName } from '../model/qualified-names.js';
 import type { PomServices } from '../pom-module.js';
@@ -20,9 +20,11 @@ import {
     type CompiledLink,
     type CompiledModel,
     type ContextEntry,
+    type HorizonEntry,
     type IncomingLink,
     MODEL_FORMAT,
     MODEL_VERSION,
+    type OwnersEntry,
     type Reaches,
     type SourceLocation,
     type SourceRange,
@@ -136,14 +138,29 @@ export class ModelCompiler {
     ): Omit<CompiledElement, 'incoming' | 'reaches'> {
         const kind = element.kind.ref;
         const parent = parentElement(element);
-        const context = (key: (typeof CONTEXT_KEYS)[number]): ContextEntry => {
-            const value = contextValue(element, key);
-            const name = (t: ContextTarget | undefined) => (t === undefined ? null : typeof t === 'string' ? t : idOf(t));
-            return {
-                declared: name(value.declared),
-                effective: name(value.effective),
-                inheritedFrom: value.inheritedFrom ? idOf(value.inheritedFrom) : null,
-            };
+        const path = (value: ContextValue) => ({
+            inheritedFrom: value.inheritedFrom ? idOf(value.inheritedFrom) : null,
+            via: value.via ?? null,
+        });
+        const horizon = this.pom.ElementContext.horizon(element);
+        const owners = this.pom.ElementContext.owners(element);
+        const funding = this.pom.ElementContext.funding(element);
+        const horizonEntry: HorizonEntry = {
+            declared: horizon.declared?.text ?? null,
+            effective: horizon.effective?.band ?? null,
+            ...path(horizon),
+            length: horizon.effective?.months !== undefined ? horizon.effective.text : null,
+            months: horizon.effective?.months ?? null,
+        };
+        const ownersEntry: OwnersEntry = {
+            declared: (owners.declared ?? []).map(idOf),
+            effective: (owners.effective ?? []).map(idOf),
+            ...path(owners),
+        };
+        const fundingEntry: ContextEntry = {
+            declared: funding.declared ? idOf(funding.declared) : null,
+            effective: funding.effective ? idOf(funding.effective) : null,
+            ...path(funding),
         };
         return {
             id: idOf(element),
@@ -156,9 +173,9 @@ export class ModelCompiler {
             namespace: namespaceOf(element) ?? null,
             parent: parent ? idOf(parent) : null,
             fields: this.fieldsOf(element, kind),
-            horizon: context('horizon'),
-            owner: context('owner'),
-            funding: context('funding'),
+            horizon: horizonEntry,
+            owners: ownersEntry,
+            funding: fundingEntry,
             source: locate(element),
         };
     }
@@ -201,6 +218,7 @@ export class ModelCompiler {
                     many: f.many,
                     required: f.required,
                     ...(isEnumType(f.type) ? { values: f.type.literals.filter((l) => l.name).map((l) => l.name) } : {}),
+                    ...(isEnumType(f.type) && f.type.orDuration ? { orDuration: true as const } : {}),
                 })),
             relations: kind.members
                 .filter(isRelationDecl)
@@ -211,6 +229,7 @@ export class ModelCompiler {
                     cardinality: r.cardinality ?? '?',
                     required: r.required || r.cardinality === '+',
                     flow: flowOf(r),
+                    ...(r.inherits.length > 0 ? { inherits: r.inherits.filter(isContextKey) } : {}),
                 })),
             source: locate(kind),
         };

@@ -1,7 +1,7 @@
 // The semantic diff of two compiled models, as data: what `pom diff --format json` prints and what the Markdown and
 // text renderers read. Its JSON Schema is packages/language/schema/pom-diff.schema.json; bump DIFF_VERSION on any
 // breaking change.
-import type { CompiledDiagnostic, ContextEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
+import type { CompiledDiagnostic, ContextEntry, OwnersEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Severity } from '../validation/codes.js';
 
@@ -177,8 +177,8 @@ export interface ElementRename {
     source: SourceLocation;
 }
 
-/** A property of a compiled element: `kind`, `title`, `doc`, `parent`, `horizon`, `owner`, `funding` or `fields.KEY`. */
-export type PropertyValue = string | TypedValue | TypedValue[] | ContextEntry | null;
+/** A property of a compiled element: `kind`, `title`, `doc`, `parent`, `horizon`, `owners`, `funding` or `fields.KEY`. */
+export type PropertyValue = string | TypedValue | TypedValue[] | ContextEntry | OwnersEntry | null;
 
 export interface PropertyChange {
     property: string;

@@ -1,6 +1,6 @@
 // The words of a diff report, shared by the Markdown and the terminal renderers; each passes in how it writes model
 // text and code (escaped for Markdown, plain or coloured for a terminal).
-import type { ContextEntry, TypedValue } from '../compile/compiled-model.js';
+import type { ContextEntry, HorizonEntry, OwnersEntry, TypedValue } from '../compile/compiled-model.js';
 import type { DiffLink, ModelDiff, PropertyValue, Reach, ViewChange } from './diff-report.js';
 
 export interface Inline {
@@ -43,10 +43,14 @@ export function valueText(property: string, value: PropertyValue, inline: Inline
     return typedText(value, inline);
 }
 
-function contextText(entry: ContextEntry, inline: Inline): string {
-    if (entry.effective === null) return 'none';
+function contextText(entry: ContextEntry | OwnersEntry, inline: Inline): string {
     const from = entry.inheritedFrom === null ? '' : ` (from ${inline.code(entry.inheritedFrom)})`;
-    return `${inline.code(entry.effective)}${from}`;
+    if (Array.isArray(entry.effective)) {
+        return entry.effective.length === 0 ? 'none' : `${entry.effective.map((id) => inline.code(id)).join(', ')}${from}`;
+    }
+    if (entry.effective === null) return 'none';
+    const length = (entry as Partial<HorizonEntry>).length;
+    return `${inline.code(length ?? entry.effective)}${from}`;
 }
 
 export function typedText(value: TypedValue, inline: Inline): string {

@@ -9,6 +9,7 @@ import type {
     CompiledLink,
     CompiledModel,
     ContextEntry,
+    OwnersEntry,
     TypedValue,
 } from '../compile/compiled-model.js';
 import { ModelGraph } from '../compile/model-graph.js';
@@ -191,7 +192,7 @@ type Rename = (id: string | null) => string | null;
 
 /**
  * What changed between an element and its counterpart, with the base's references read in the head's names. A
- * context entry (horizon, owner, funding) changes when its declared or effective value does; where an unchanged
+ * context entry (horizon, owners, funding) changes when its declared or effective value does; where an unchanged
  * value is inherited from is not a change (it moves with the element).
  */
 function propertyChanges(before: CompiledElement, after: CompiledElement, rename: Rename): PropertyChange[] {
@@ -199,21 +200,34 @@ function propertyChanges(before: CompiledElement, after: CompiledElement, rename
     const compare = (property: string, a: PropertyValue, b: PropertyValue, same = canonical(a) === canonical(b)) => {
         if (!same) changes.push({ property, before: a, after: b });
     };
-    const context = (property: 'horizon' | 'owner' | 'funding') => {
-        // A horizon is a literal; owner and funding name elements.
+    const context = (property: 'horizon' | 'funding') => {
+        // A horizon is a literal (a band, and a length when counted); funding names an element.
         const a =
             property === 'horizon'
                 ? { ...before.horizon, inheritedFrom: rename(before.horizon.inheritedFrom) }
                 : renameContext(before[property], rename);
         const b = after[property];
-        compare(property, a, b, a.declared === b.declared && a.effective === b.effective);
+        const sameLength = property !== 'horizon' || before.horizon.length === after.horizon.length;
+        compare(property, a, b, a.declared === b.declared && a.effective === b.effective && sameLength);
+    };
+    const owners = () => {
+        const ids = (list: string[]) => list.map((id) => rename(id) ?? id);
+        const a: OwnersEntry = {
+            ...before.owners,
+            declared: ids(before.owners.declared),
+            effective: ids(before.owners.effective),
+            inheritedFrom: rename(before.owners.inheritedFrom),
+        };
+        const b = after.owners;
+        const same = (x: string[], y: string[]) => x.length === y.length && x.every((id) => y.includes(id));
+        compare('owners', a, b, same(a.declared, b.declared) && same(a.effective, b.effective));
     };
     compare('kind', before.kind, after.kind);
     compare('title', before.title, after.title);
     compare('doc', before.doc, after.doc);
     compare('parent', rename(before.parent), after.parent);
     context('horizon');
-    context('owner');
+    owners();
     context('funding');
     // `horizon` is a field too; it is reported once, above, with what it inherits.
     const keys = [...new Set([...Object.keys(before.fields), ...Object.keys(after.fields)])]
@@ -226,7 +240,7 @@ function propertyChanges(before: CompiledElement, after: CompiledElement, rename
 }
 
 function renameContext(entry: ContextEntry, rename: Rename): ContextEntry {
-    return { declared: rename(entry.declared), effective: rename(entry.effective), inheritedFrom: rename(entry.inheritedFrom) };
+    return { ...entry, declared: rename(entry.declared), effective: rename(entry.effective), inheritedFrom: rename(entry.inheritedFrom) };
 }
 
 function renameValue(value: TypedValue, rename: (id: string) => string | null): TypedValue {

@@ -113,7 +113,7 @@ function signatureOf(element: CompiledElement, allLinks: readonly CompiledLink[]
         element.title,
         element.doc,
         element.horizon.declared,
-        ref(element.owner.declared),
+        element.owners.declared.map(ref).sort(),
         ref(element.funding.declared),
         fields.map(([key, v]) => [key, Array.isArray(v) ? v.map(value) : value(v)]),
         linkKeys,

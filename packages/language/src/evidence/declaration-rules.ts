@@ -4,7 +4,7 @@
 import { AstUtils, type URI, UriUtils } from 'langium';
 import { type Element, isStringValue, type Value } from '../generated/ast.js';
 import type { LineageGraph } from '../lineage/lineage-graph.js';
-import { effectiveHorizon, entriesFor } from '../model/element-context.js';
+import { type ElementContext, entriesFor } from '../model/element-context.js';
 import { listNames } from '../util/suggestions.js';
 import type { WorkspaceDiagnostic } from '../validation/workspace-rules.js';
 import type { EvidenceContext } from './evidence-context.js';
@@ -18,7 +18,13 @@ const WINDOW_STAGES = new Set(['bets', 'execution', 'releases']);
 
 type Add = (d: WorkspaceDiagnostic) => void;
 
-export function checkDeclarations(graph: LineageGraph, evidence: EvidenceIndex, context: EvidenceContext, add: Add): void {
+export function checkDeclarations(
+    graph: LineageGraph,
+    evidence: EvidenceIndex,
+    context: EvidenceContext,
+    elementContext: ElementContext,
+    add: Add,
+): void {
     const { metrics, claims } = evidence.state();
     for (const metric of metrics.values()) {
         checkLevels(metric, add);
@@ -37,7 +43,7 @@ export function checkDeclarations(graph: LineageGraph, evidence: EvidenceIndex, 
         }
     }
     for (const node of graph.nodes.values()) {
-        if (node.stage && WINDOW_STAGES.has(node.stage)) checkWindow(node.element, add);
+        if (node.stage && WINDOW_STAGES.has(node.stage)) checkWindow(node.element, elementContext, add);
     }
 }
 
@@ -92,7 +98,7 @@ function checkDataPath(metric: MetricState, path: string, value: Value, context:
     }
 }
 
-function checkWindow(element: Element, add: Add): void {
+function checkWindow(element: Element, elementContext: ElementContext, add: Add): void {
     const window = declaredWindow(element);
     if (!window?.starts || !window.ends) return;
     const site = WINDOW_KEYS.map((k) => entriesFor(element, k)[0]).find((e) => e !== undefined);
@@ -102,10 +108,11 @@ function checkWindow(element: Element, add: Add): void {
         add({ code: 'value-type', message: `\`${element.name}\` ends (${window.ends}) before it starts (${window.starts}).`, node });
         return;
     }
-    const horizon = effectiveHorizon(element);
-    const allowed = horizon ? HORIZON_DAYS[horizon] : undefined;
-    if (allowed !== undefined && days + 1 > allowed) {
-        const message = `\`${element.name}\` runs ${days + 1} days (${window.starts} to ${window.ends}), longer than its ${horizon} horizon allows (${allowed} days).`;
+    // A counted horizon allows its own length; a band, the longest length in it.
+    const horizon = elementContext.horizon(element).effective;
+    const allowed = horizon ? (horizon.days ?? HORIZON_DAYS[horizon.band]) : undefined;
+    if (horizon && allowed !== undefined && days + 1 > allowed) {
+        const message = `\`${element.name}\` runs ${days + 1} days (${window.starts} to ${window.ends}), longer than its ${horizon.text} horizon allows (${allowed} days).`;
         add({ code: 'window-exceeds-horizon', message, node });
     }
 }

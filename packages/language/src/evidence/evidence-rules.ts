@@ -7,7 +7,7 @@ export function registerEvidenceRules(services: PomServices): void {
     const evidence = services.pom.EvidenceIndex;
     const context = services.pom.EvidenceContext;
     services.pom.WorkspaceRules.addRule((graph, add) => {
-        checkDeclarations(graph, evidence, context, add);
+        checkDeclarations(graph, evidence, context, services.pom.ElementContext, add);
         checkData(graph, evidence, context, add);
     });
 }

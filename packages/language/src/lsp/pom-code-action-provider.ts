@@ -15,7 +15,7 @@ import {
     type MemberDecl,
     type Model,
 } from '../generated/ast.js';
-import { effectiveHorizon, entriesOf } from '../model/element-context.js';
+import { entriesOf } from '../model/element-context.js';
 import { isRequired } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
 import { PLACEHOLDERS } from '../model/values.js';
@@ -60,6 +60,8 @@ export class PomCodeActionProvider implements CodeActionProvider {
                 return this.addRequired(document, diagnostic, data);
             case 'horizon-exceeds-parent':
                 return this.useParentHorizon(document, diagnostic, data);
+            case 'context-conflict':
+                return this.stateContext(document, diagnostic, data);
             default:
                 return [];
         }
@@ -120,11 +122,23 @@ export class PomCodeActionProvider implements CodeActionProvider {
     private useParentHorizon(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
         const element = elementAt(document, diagnostic.range.start);
         const parent = element && parentElement(element);
-        const horizon = typeof data.parentHorizon === 'string' ? data.parentHorizon : parent && effectiveHorizon(parent);
+        const horizon =
+            typeof data.parentHorizon === 'string' ? data.parentHorizon : parent && this.pom.ElementContext.horizon(parent).effective?.text;
         if (typeof horizon !== 'string') return [];
         return [
             quickFix(`Use the parent's horizon (${horizon})`, document, diagnostic, [{ range: diagnostic.range, newText: horizon }], true),
         ];
+    }
+
+    /** "State horizon: quarters": one entry per source the element could take its context from. */
+    private stateContext(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const element = elementAt(document, diagnostic.range.start);
+        const choices = Array.isArray(data.choices) ? data.choices.filter((c): c is string => typeof c === 'string') : [];
+        if (!element) return [];
+        return choices.flatMap((choice) => {
+            const edit = insertEntry(document, element, choice);
+            return edit ? [quickFix(`State ${choice}`, document, diagnostic, [edit], false)] : [];
+        });
     }
 
     /** `key: placeholder` for every required member of the kind, in declaration order. */

@@ -31,7 +31,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import type { Element, KindDecl, MemberDecl } from '../generated/ast.js';
 import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl } from '../generated/ast.js';
-import { entriesOf } from '../model/element-context.js';
+import { CONTEXT_KEYS, entriesOf } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem } from '../model/kind-system.js';
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
@@ -102,9 +102,11 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const feature = next.feature;
         if (GrammarAST.isKeyword(feature)) return this.completeKeyword(context, feature, acceptor);
-        if (!GrammarAST.isCrossReference(feature)) return;
         const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name;
         const property = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature;
+        if (rule === 'ContextKeyName' || (rule === 'RelationDecl' && property === 'inherits'))
+            return this.completeContextKeys(context, acceptor);
+        if (!GrammarAST.isCrossReference(feature)) return;
         switch (`${rule}.${property}`) {
             case 'Element.kind':
                 return this.completeElementStart(context, acceptor);
@@ -115,6 +117,17 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
             case 'KindDecl.superKind':
             case 'RelationDecl.targets':
                 return this.completeKindNames(context, acceptor);
+        }
+    }
+
+    /** After `inherits`: the context keys a relation can pass, those already listed left out. */
+    private completeContextKeys(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        // The list as typed so far (the partial text is not a relation yet): the words after `inherits`.
+        const before = context.textDocument.getText().slice(0, context.offset);
+        const listed = /\binherits\b([\w\s,]*)$/.exec(before)?.[1].split(/[\s,]+/) ?? [];
+        for (const key of CONTEXT_KEYS) {
+            if (listed.includes(key)) continue;
+            acceptor(context, { label: key, kind: CompletionItemKind.Property, detail: 'context key', sortText: `1${key}` });
         }
     }
 

@@ -12,7 +12,7 @@ import type { EvidenceIndex } from '../evidence/evidence-index.js';
 import type { Element, KindDecl, MemberDecl, RefValue, ViewDecl } from '../generated/ast.js';
 import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl, isViewDecl } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { CONTEXT_KEYS, contextValue } from '../model/element-context.js';
+import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext } from '../model/element-context.js';
 import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
@@ -33,6 +33,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private readonly selectors: SelectorAssist;
     private readonly evidence: EvidenceIndex;
     private readonly evidenceContext: EvidenceContext;
+    private readonly context: ElementContext;
 
     constructor(services: PomServices) {
         super(services);
@@ -41,6 +42,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         this.documentationProvider = services.documentation.DocumentationProvider;
         this.lineage = services.pom.LineageIndex;
         this.kinds = services.pom.KindSystem;
+        this.context = services.pom.ElementContext;
         this.selectors = new SelectorAssist(services);
     }
 
@@ -84,11 +86,13 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (doc) lines.push(doc);
         const context: string[] = [];
         for (const key of CONTEXT_KEYS) {
-            const value = contextValue(element, key);
-            if (value.effective === undefined) continue;
-            const shown = typeof value.effective === 'string' ? value.effective : value.effective.name;
-            const from = value.inheritedFrom ? ` (from ${escapeMarkdown(value.inheritedFrom.name)})` : '';
-            context.push(`${key}: **${escapeMarkdown(shown)}**${from}`);
+            const value = this.context.value(element, key);
+            const label = contextLabel(key, value);
+            if (!label) continue;
+            const horizon = key === 'horizon' ? this.context.horizon(element).effective : undefined;
+            const notes = [horizon?.months !== undefined ? `${horizon.band} band` : undefined, contextOrigin(value)].filter((n) => n);
+            const from = notes.length > 0 ? ` (${escapeMarkdown(notes.join(', '))})` : '';
+            context.push(`${label.key}: **${escapeMarkdown(label.text)}**${from}`);
         }
         if (context.length > 0) lines.push(context.join(' · '));
         const metric = this.evidence.metricOf(element);
@@ -164,6 +168,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         // Member descriptions are built from declarations (identifiers in backticks), so they are Markdown already.
         const facts = [describeMember(member)];
         if (isRelationDecl(member) && flowOf(member) !== 'none') facts.push(`flow: ${flowOf(member)}`);
+        if (isRelationDecl(member) && member.inherits.length > 0)
+            facts.push(`passes ${member.inherits.map((k) => code(k)).join(', ')} from its targets`);
         if (required) facts.push('required');
         if (isFieldDecl(member) && member.many) facts.push('takes several values');
         if (isFieldDecl(member) && !isEnumType(member.type) && member.default)

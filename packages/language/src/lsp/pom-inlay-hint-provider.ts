@@ -1,16 +1,23 @@
-// Inlay hints after an element's name for what it inherits rather than states: `horizon: quarters (from WizardBet)`
-// and the owner, so the fractal context is visible where it applies.
+// Inlay hints after an element's name for what it inherits rather than states: its horizon, owners and funding,
+// whether through nesting, along a relation such as `for`, or (funding) from its owning team; the tooltip says
+// where each comes from. The fractal context is visible where it applies.
 import type { AstNode, LangiumDocument } from 'langium';
 import { Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { type InlayHint, InlayHintKind, type InlayHintParams, type Position } from 'vscode-languageserver-protocol';
 import { type Element, isElement, type Model } from '../generated/ast.js';
-import { type ContextKey, contextValue } from '../model/element-context.js';
+import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext } from '../model/element-context.js';
 import { forEachElement } from '../model/walk.js';
-
-const HINTED: ContextKey[] = ['horizon', 'owner', 'funding'];
+import type { PomServices } from '../pom-module.js';
 
 export class PomInlayHintProvider extends AbstractInlayHintProvider {
+    private readonly context: ElementContext;
+
+    constructor(services: PomServices) {
+        super();
+        this.context = services.pom.ElementContext;
+    }
+
     // Langium 4.4's range-limited AST walk skips every member of a file whose `namespace` lies outside the range,
     // so hints are computed for the whole document and filtered by position here.
     override async getInlayHints(
@@ -36,21 +43,23 @@ export class PomInlayHintProvider extends AbstractInlayHintProvider {
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (!isElement(node)) return;
         const parts: string[] = [];
-        for (const key of HINTED) {
-            const value = contextValue(node, key);
-            if (!value.inheritedFrom || value.effective === undefined) continue;
-            const shown = typeof value.effective === 'string' ? value.effective : value.effective.name;
-            parts.push(`${key}: ${shown}`);
+        const origins: string[] = [];
+        for (const key of CONTEXT_KEYS) {
+            const value = this.context.value(node, key);
+            const label = contextLabel(key, value);
+            const origin = contextOrigin(value);
+            if (!label || !origin) continue;
+            parts.push(`${label.key}: ${label.text}`);
+            origins.push(`${label.key} ${origin}`);
         }
         const anchor = GrammarUtils.findNodeForProperty(node.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
         if (parts.length === 0 || !anchor) return;
-        const from = contextValue(node, 'horizon').inheritedFrom ?? contextValue(node, 'owner').inheritedFrom;
         acceptor({
             position: anchor.range.end,
             label: ` ${parts.join(', ')}`,
             kind: InlayHintKind.Parameter,
             paddingLeft: true,
-            tooltip: from ? `Inherited from ${from.name}` : undefined,
+            tooltip: `Inherited: ${origins.join('; ')}`,
         });
     }
 }

@@ -123,7 +123,8 @@ export function memberSignature(member: MemberDecl): string {
 export function fieldTypeText(field: FieldDecl): string {
     const type = field.type as FieldDecl['type'] | undefined; // absent while the declaration is being typed
     if (!type) return 'unknown';
-    return 'primitive' in type ? type.primitive : `enum { ${type.literals.map((l) => l.name).join(', ')} }`;
+    if ('primitive' in type) return type.primitive;
+    return `enum { ${type.literals.map((l) => l.name).join(', ')} }${type.orDuration ? ' | duration' : ''}`;
 }
 
 /** "an opportunity", "a bet or an option": the kinds a relation takes, as a phrase. */
@@ -140,6 +141,6 @@ export function describeMember(member: MemberDecl): string {
         return `one of ${listNames(
             member.type.literals.map((l) => l.name),
             8,
-        )}`;
+        )}${member.type.orDuration ? ', or a duration' : ''}`;
     return member.type?.primitive ? `a ${member.type.primitive}` : 'a value';
 }

@@ -9,7 +9,7 @@
 //
 // A NAME is an element id, a unique suffix of one at a dot (`WizardBet`, `growth.WizardBet`) or a glob where `*` is
 // any run of characters (dots included) and `?` one character, matched against the id or a suffix of it at a dot.
-// Methods: kind (the kind or any kind it extends), stage, horizon (effective), owner (effective; the team's id, a
+// Methods: kind (the kind or any kind it extends), stage, horizon (the effective band), owner (any effective owner; a team's id, a
 // suffix of it or its title), status, tag, namespace, file (path relative to the model root, or its suffix at a `/`).
 // A VALUE may be quoted ("needs review"); method values accept globs too. An intersection of only `!` terms starts
 // from every element.
@@ -269,9 +269,9 @@ class Matcher {
                 );
             case 'owner': {
                 const teams = new Set<string>(elements.filter((e) => e.kindChain.includes('team')).map((e) => e.id));
-                for (const e of elements) if (e.owner.effective) teams.add(e.owner.effective);
+                for (const e of elements) for (const team of e.owners.effective) teams.add(team);
                 const owners = new Set([...teams].filter((t) => this.isOwner(value, t)));
-                const found = pick((e) => e.owner.effective !== null && owners.has(e.owner.effective));
+                const found = pick((e) => e.owners.effective.some((team) => owners.has(team)));
                 return this.orUnknown(found, atom, teams, 'team', owners.size > 0);
             }
             case 'status': {

@@ -133,7 +133,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                     range: w.range,
                     code: w.code,
                     relatedInformation: w.related,
-                    data: { code: w.code, workspace: true },
+                    data: { ...w.data, code: w.code, workspace: true },
                 }),
             );
     }

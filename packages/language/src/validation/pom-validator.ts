@@ -18,10 +18,10 @@ import {
     type Value,
 } from '../generated/ast.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { contextValue, declaredContext, entriesOf } from '../model/element-context.js';
+import { CONTEXT_KEYS, type ElementContext, entriesOf, isContextKey } from '../model/element-context.js';
 import { describeMember, isMany, isRequired, type KindSystem, kindPhrase, memberSignature } from '../model/kind-system.js';
 import { parentElement } from '../model/qualified-names.js';
-import { ALL_STAGES, horizonRank, isStage } from '../model/stages.js';
+import { ALL_STAGES, horizonLonger, isStage } from '../model/stages.js';
 import { DURATION_UNITS, EXAMPLES, type PrimitiveType, parseDate, parseDuration, parseQuarter, valueType } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
@@ -49,6 +49,7 @@ export function report(accept: ValidationAcceptor, code: Code, message: string, 
 export class PomValidator {
     private readonly kinds: KindSystem;
     private readonly lineage: LineageIndex;
+    private readonly context: ElementContext;
 
     /** The required members of a kind (its own and inherited), in the order of its member table; per build. */
     private readonly requiredMembers: BuildCache<KindDecl, [string, MemberDecl][]>;
@@ -57,6 +58,7 @@ export class PomValidator {
         this.kinds = services.pom.KindSystem;
         this.lineage = services.pom.LineageIndex;
         this.requiredMembers = new BuildCache(services.shared, DocumentState.IndexedContent);
+        this.context = services.pom.ElementContext;
     }
 
     checkElement(element: Element, accept: ValidationAcceptor): void {
@@ -153,23 +155,24 @@ export class PomValidator {
     }
 
     private checkHorizonAgainstParent(element: Element, accept: ValidationAcceptor): void {
-        const declared = declaredContext(element, 'horizon');
+        const declared = this.context.horizon(element).declared;
         const parent = parentElement(element);
-        if (typeof declared !== 'string' || !parent) return;
-        const parentHorizon = contextValue(parent, 'horizon');
-        if (typeof parentHorizon.effective !== 'string') return;
-        if (horizonRank(declared) > horizonRank(parentHorizon.effective)) {
-            const from = parentHorizon.inheritedFrom ? ` (from ${parentHorizon.inheritedFrom.name})` : '';
+        if (!declared || !parent) return;
+        const parentHorizon = this.context.horizon(parent);
+        if (!parentHorizon.effective) return;
+        if (horizonLonger(declared, parentHorizon.effective)) {
             const stated = parentHorizon.inheritedFrom ?? parent;
+            const from = parentHorizon.inheritedFrom ? ` (from ${stated.name})` : '';
             const entry = entriesOf(element).find((e) => e.key.$refText === 'horizon');
+            const shown = parentHorizon.effective.text;
             report(
                 accept,
                 'horizon-exceeds-parent',
-                `\`${element.name}\` looks ${declared} ahead but sits in \`${parent.name}\`, which looks ${parentHorizon.effective} ahead${from}; the fractal runs downward.`,
+                `\`${element.name}\` looks ${declared.text} ahead but sits in \`${parent.name}\`, which looks ${shown} ahead${from}; the fractal runs downward.`,
                 {
                     node: entry?.values[0] ?? element,
-                    data: { code: 'horizon-exceeds-parent', parentHorizon: parentHorizon.effective },
-                    relatedInformation: [relatedPlace(stated, `\`${stated.name}\` looks ${parentHorizon.effective} ahead.`)],
+                    data: { code: 'horizon-exceeds-parent', parentHorizon: shown },
+                    relatedInformation: [relatedPlace(stated, `\`${stated.name}\` looks ${shown} ahead.`)],
                 },
             );
         }
@@ -199,6 +202,11 @@ export class PomValidator {
             return;
         }
         if (isEnumType(member.type)) {
+            if (got === 'duration' && member.type.orDuration) {
+                const problem = literalProblem(value);
+                if (problem) report(accept, 'value-type', problem, { node: value });
+                return;
+            }
             if (got !== 'reference') {
                 report(
                     accept,
@@ -207,7 +215,7 @@ export class PomValidator {
                         member.type.literals.map((l) => l.name),
                         12,
                         'or',
-                    )}; got a ${got}.`,
+                    )}${member.type.orDuration ? ` or a duration such as \`${EXAMPLES.duration}\`` : ''}; got a ${got}.`,
                     {
                         node: value,
                     },
@@ -278,6 +286,31 @@ export class PomValidator {
             }
         }
         this.checkEnumLiterals(kind, accept);
+        this.checkInherits(kind, accept);
+    }
+
+    /** `inherits` names context keys, each once. */
+    private checkInherits(kind: KindDecl, accept: ValidationAcceptor): void {
+        for (const member of kind.members) {
+            if (!isRelationDecl(member)) continue;
+            member.inherits.forEach((name, index) => {
+                if (!isContextKey(name)) {
+                    const close = CONTEXT_KEYS.find((k) => editDistance(name.toLowerCase(), k, 2) <= 2);
+                    report(
+                        accept,
+                        'value-type',
+                        `A relation inherits only ${listNames([...CONTEXT_KEYS], 3, 'or')}; \`${name}\` is none of them${close ? `; did you mean \`${close}\`?` : '.'}`,
+                        { node: member, property: 'inherits', index },
+                    );
+                } else if (member.inherits.indexOf(name) < index) {
+                    report(accept, 'duplicate-name', `\`${member.name}\` inherits \`${name}\` twice.`, {
+                        node: member,
+                        property: 'inherits',
+                        index,
+                    });
+                }
+            });
+        }
     }
 
     private checkEnumLiterals(kind: KindDecl, accept: ValidationAcceptor): void {

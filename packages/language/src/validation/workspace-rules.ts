@@ -6,8 +6,8 @@ import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-
 import { type Element, isDurationValue, isKindDecl } from '../generated/ast.js';
 import { flowSource, flowTarget, type LineageGraph, type LineageLink } from '../lineage/lineage-graph.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { contextValue, effectiveHorizon, entriesFor } from '../model/element-context.js';
-import { horizonRank } from '../model/stages.js';
+import { type ContextConflict, contextReference, contextText, type ElementContext, entriesFor } from '../model/element-context.js';
+import { horizonLonger } from '../model/stages.js';
 import { parseDuration } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { BuildCache } from '../util/build-cache.js';
@@ -24,6 +24,8 @@ export interface WorkspaceDiagnostic {
     readonly range?: Range;
     /** The other places the message cites. */
     readonly related?: DiagnosticRelatedInformation[];
+    /** What a quick fix needs, carried in the diagnostic's `data`. */
+    readonly data?: Record<string, unknown>;
 }
 
 export type WorkspaceRule = (graph: LineageGraph, add: (diagnostic: WorkspaceDiagnostic) => void) => void;
@@ -34,6 +36,7 @@ const HORIZON_ORDERED_RELATIONS = new Set(['contributesTo', 'feeds']);
 export class WorkspaceRules {
     private readonly lineage: LineageIndex;
     private readonly names: NameIndex;
+    private readonly context: ElementContext;
     /** Rules of later layers (the evidence and view checks), registered when the services are wired. */
     private readonly rules: WorkspaceRule[] = [];
     private readonly cache: BuildCache<'all', Map<string, WorkspaceDiagnostic[]>>;
@@ -41,6 +44,7 @@ export class WorkspaceRules {
     constructor(services: PomServices) {
         this.lineage = services.pom.LineageIndex;
         this.names = services.pom.NameIndex;
+        this.context = services.pom.ElementContext;
         this.cache = new BuildCache(services.shared, DocumentState.Linked);
     }
 
@@ -79,6 +83,7 @@ export class WorkspaceRules {
         this.orphans(graph, add);
         this.funding(graph, add);
         this.invertedHorizons(graph, add);
+        this.contextConflicts(graph, add);
         for (const rule of this.rules) rule(graph, add);
         return result;
     }
@@ -161,7 +166,7 @@ export class WorkspaceRules {
             if (!graph.isLinked(element)) {
                 add({
                     code: 'orphan',
-                    message: `\`${element.name}\` has no valid links: nothing links to it and it links to nothing.`,
+                    message: `\`${element.name}\` is connected to nothing: no element links to it, and it links to no element (a name that resolves to nothing is no link). Link it to what it serves or remove it.`,
                     node: element,
                     property: 'name',
                 });
@@ -173,9 +178,9 @@ export class WorkspaceRules {
         const committed = new Map<Element, { days: number; bets: string[]; places: DiagnosticRelatedInformation[] }>();
         for (const { element, stage } of graph.nodes.values()) {
             if (stage !== 'bets') continue;
-            const funding = contextValue(element, 'funding').effective;
+            const funding = this.context.funding(element).effective;
             const appetite = entriesFor(element, 'appetite')[0]?.values[0];
-            if (typeof funding !== 'object' || !isDurationValue(appetite)) continue;
+            if (!funding || !isDurationValue(appetite)) continue;
             const days = parseDuration(appetite.value)?.days ?? 0;
             const line = committed.get(funding) ?? { days: 0, bets: [], places: [] };
             line.days += days;
@@ -204,17 +209,45 @@ export class WorkspaceRules {
             if (!HORIZON_ORDERED_RELATIONS.has(link.relation.name)) continue;
             const from = flowSource(link);
             const to = flowTarget(link);
-            const [fromHorizon, toHorizon] = [effectiveHorizon(from), effectiveHorizon(to)];
-            if (fromHorizon && toHorizon && horizonRank(fromHorizon) > horizonRank(toHorizon)) {
+            const [fromHorizon, toHorizon] = [this.context.horizon(from).effective, this.context.horizon(to).effective];
+            if (fromHorizon && toHorizon && horizonLonger(fromHorizon, toHorizon)) {
                 add({
                     code: 'horizon-inverted-link',
-                    message: `\`${from.name}\` looks ${fromHorizon} ahead but flows into \`${to.name}\`, which looks only ${toHorizon} ahead; along \`${link.relation.name}\` the horizon should widen, not narrow.`,
+                    message: `\`${from.name}\` looks ${fromHorizon.text} ahead but \`${link.relation.name}\` \`${to.name}\`, which looks only ${toHorizon.text} ahead. What an element feeds should look at least as far ahead as it does: shorten \`${from.name}\`'s horizon or lengthen \`${to.name}\`'s.`,
                     ...linkSite(link),
-                    related: [relatedPlace(link.target, `\`${link.target.name}\` looks ${effectiveHorizon(link.target)} ahead.`)],
+                    related: [relatedPlace(to, `\`${to.name}\` looks ${toHorizon.text} ahead.`)],
                 });
             }
         }
     }
+
+    /** Two inherited sources that disagree on one element: the first applies, and the element should state its own. */
+    private contextConflicts(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
+        for (const { element } of graph.nodes.values()) {
+            for (const conflict of this.context.conflicts(element)) {
+                const [first] = conflict.candidates;
+                add({
+                    code: 'context-conflict',
+                    message: `\`${element.name}\` inherits ${conflict.key === 'owner' ? 'owners' : conflict.key} along \`${conflict.via}\` from sources that disagree: ${conflictList(conflict)}. The first, from \`${first.through.name}\`, applies; state \`${conflict.key}\` on \`${element.name}\` to choose.`,
+                    node: element,
+                    property: 'name',
+                    related: conflict.candidates.map((c) =>
+                        relatedPlace(c.source, `\`${c.source.name}\` states ${conflict.key} ${contextText(c.value)}.`),
+                    ),
+                    // One entry per candidate, with full names so that it resolves wherever the element is.
+                    data: { choices: conflict.candidates.map((c) => `${conflict.key}: ${contextReference(c.value)}`) },
+                });
+            }
+        }
+    }
+}
+
+function conflictList(conflict: ContextConflict): string {
+    return conflict.candidates
+        .map(
+            (c) => `${contextText(c.value)} from \`${c.through.name}\`${c.source === c.through ? '' : ` (stated on \`${c.source.name}\`)`}`,
+        )
+        .join(', ');
 }
 
 function linkSite(link: LineageLink): { node: AstNode; property?: string } {
