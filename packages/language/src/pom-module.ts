@@ -19,6 +19,7 @@ import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
+import { PomValueConverter } from './grammar/pom-value-converter.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
@@ -66,6 +67,7 @@ export interface PomAddedServices {
     };
     parser: {
         TokenBuilder: PomTokenBuilder;
+        ValueConverter: PomValueConverter;
         ParserErrorMessageProvider: PomParserErrorMessageProvider;
         LexerErrorMessageProvider: PomLexerErrorMessageProvider;
     };
@@ -136,6 +138,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
         TokenBuilder: () => new PomTokenBuilder(),
+        ValueConverter: () => new PomValueConverter(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
     },
