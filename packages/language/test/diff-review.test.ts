@@ -185,6 +185,36 @@ describe('duplicate ids', () => {
         ]);
         expect(ids(two)).toEqual(ids(one));
     });
+
+    test('a duplicate added in a file that sorts earlier is the one reported as added; the original is unchanged', async () => {
+        const original = 'team Growth "The growth team"\nbet B { owner: Growth, hypothesis: "h" }';
+        const report = await diff({ 'z.pom': original }, { 'a.pom': 'team Growth "Again"', 'z.pom': original });
+        expect(report.elements.added.map((e) => [e.id, e.title])).toEqual([['Growth#2', 'Again']]);
+        expect(report.elements.removed).toEqual([]);
+        // The one real consequence: `owner: Growth` now resolves to the newcomer, and the review says so.
+        expect(
+            report.elements.changed.map((c) => [c.id, c.changes.map((p) => [p.property, (p.after as { declared: string }).declared])]),
+        ).toEqual([['B', [['owner', 'Growth#2']]]]);
+        expect(report.links.removed.map((l) => `${l.from} ${l.relation} ${l.to}`)).toEqual(['B owner Growth']);
+        expect(report.links.added.map((l) => `${l.from} ${l.relation} ${l.to}`)).toEqual(['B owner Growth#2']);
+        expect(report.diagnostics.introduced.map((d) => [d.code, d.source.path])).toEqual([
+            ['duplicate-name', 'a.pom'],
+            ['duplicate-name', 'z.pom'],
+            ['orphan', 'z.pom'], // the original lost its only link to the newcomer
+        ]);
+        expect(report.diagnostics.fixed).toEqual([]);
+    });
+
+    test('--select names head ids as compiled; they are read through the same alignment', async () => {
+        const original = 'team Growth "The growth team"';
+        const report = await diff({ 'z.pom': original }, { 'a.pom': 'team Growth "Again"', 'z.pom': original });
+        const side = (files: Files) => compileTexts(Object.entries(files).map(([file, text]) => ({ file, text })));
+        const selected = diffModels(await side({ 'z.pom': original }), await side({ 'a.pom': 'team Growth "Again"', 'z.pom': original }), {
+            select: { base: new Set(), head: new Set(['Growth']) },
+        });
+        expect(report.elements.added.map((e) => e.id)).toEqual(['Growth#2']);
+        expect(selected.elements.added.map((e) => e.id)).toEqual(['Growth#2']);
+    });
 });
 
 describe('multi-line text in a review', () => {

@@ -1,5 +1,5 @@
-// The semantic diff of two compiled models (pure: no I/O, no AST). Elements are matched by id, then renames are
-// paired by content (rename-matching.ts); links by from, relation and to once renames are applied; diagnostics by
+// The semantic diff of two compiled models (pure: no I/O, no AST). Duplicate ids are first aligned by content
+// (duplicate-ids.ts), elements are matched by id, then renames are paired by content (rename-matching.ts); links by from, relation and to once renames are applied; diagnostics by
 // code, file and message, so that lines moving do not count; lineage consequences by what each element reaches
 // on either side (lineage-reach.ts). Every list comes out sorted: the same two models give the same diff.
 
@@ -33,6 +33,7 @@ import {
     REACHES,
 } from './diff-report.js';
 import { summarize } from './diff-summary.js';
+import { alignDuplicates, relabel } from './duplicate-ids.js';
 import { type DiffSnapshots, diffEvidence } from './evidence-diff.js';
 import { diffKinds } from './kind-diff.js';
 import { lineageReach } from './lineage-reach.js';
@@ -56,7 +57,13 @@ export interface DiffSelection {
 
 const HORIZON_CODES = new Set(['horizon-exceeds-parent', 'horizon-inverted-link']);
 
-export function diffModels(base: CompiledModel, head: CompiledModel, options: DiffOptions = {}): ModelDiff {
+export function diffModels(base: CompiledModel, compiledHead: CompiledModel, options: DiffOptions = {}): ModelDiff {
+    const moves = alignDuplicates(base, compiledHead);
+    const head = relabel(compiledHead, moves);
+    const select = options.select && {
+        base: options.select.base,
+        head: new Set([...options.select.head].map((id) => moves.get(id) ?? id)),
+    };
     const renames = matchRenames(base, head);
     const rename = (id: string) => renames.get(id) ?? id;
     const renameOrNull = (id: string | null) => (id === null ? null : rename(id));
@@ -105,13 +112,12 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
     let diagnostics = diffDiagnostics(base, head, renames, fileRenames);
     let lineage = lineageChanges(base, head, pairs);
     let evidence = diffEvidence(base, head, rename, options.snapshots);
-    if (options.select) {
-        const kept = keptIds(options.select, rename);
+    if (select) {
+        const kept = keptIds(select, rename);
         const files = new Set(
-            [
-                ...base.elements.filter((e) => options.select!.base.has(e.id)),
-                ...head.elements.filter((e) => options.select!.head.has(e.id)),
-            ].map((e) => e.source.path),
+            [...base.elements.filter((e) => select.base.has(e.id)), ...head.elements.filter((e) => select.head.has(e.id))].map(
+                (e) => e.source.path,
+            ),
         );
         ({ elements, links, diagnostics, lineage } = restrict({ elements, links, diagnostics, lineage }, kept, files));
         evidence = {
