@@ -54,7 +54,7 @@ describe('inherited changes', () => {
 
         const markdown = diffToMarkdown(report);
         expect(markdown).toContain(
-            '- `owner` of `ReliableArrivals` changed (`Dispatch` (from `ReliableArrivals`) → `Field` (from `ReliableArrivals`)); inherited by 5 nested elements\n' +
+            '- `owner` of `ReliableArrivals` changed (`Dispatch` → `Field`); inherited by 5 nested elements\n' +
                 '  <details><summary>5 elements</summary>\n\n  - `ReliableArrivals.LiveEta` (`option`)\n',
         );
         expect(markdown).toContain('**Elements: 1 changed, 5 inherited a change; links:');
@@ -70,9 +70,7 @@ describe('inherited changes', () => {
         expect(report.elements.inherited.map((g) => [g.property, g.source, g.sourceChanged, g.elements.map((e) => e.id)])).toEqual([
             ['owner', 'App', false, ['App.Tech']],
         ]);
-        expect(diffToMarkdown(report)).toContain(
-            '- `owner` now comes from `App` (`Dispatch` (from `Web`) → `Field` (from `App`)) for 1 nested element',
-        );
+        expect(diffToMarkdown(report)).toContain('- `owner` now comes from `App` (`Dispatch` → `Field`) for 1 nested element');
     });
 
     test('a change of its own stays with the element, the inherited part goes to the group', async () => {

@@ -76,7 +76,7 @@ export function metadataText(metadata: Record<string, TypedValue>, inline: Inlin
 export function inheritedText(group: InheritedChange, inline: Inline): string {
     const how = group.via === null || group.via === 'nesting' ? 'nested element' : `element linked by ${inline.code(group.via)}`;
     const count = plural(group.elements.length, how, how.replace(/^(nested )?element/, '$1elements'));
-    const values = `${valueText(group.property, group.before, inline)} → ${valueText(group.property, group.after, inline)}`;
+    const values = `${effectiveText(group.before, inline)} → ${effectiveText(group.after, inline)}`;
     return group.sourceChanged
         ? `${inline.code(group.property)} of ${inline.code(group.source)} changed (${values}); inherited by ${count}`
         : `${inline.code(group.property)} now comes from ${inline.code(group.source)} (${values}) for ${count}`;
@@ -96,6 +96,17 @@ export function kindChangeLines(change: KindChange, inline: Inline): string[] {
             lines.push(`${what} changed: ${inline.code(memberText(m.before))} → ${inline.code(memberText(m.after))}`);
     }
     return lines;
+}
+
+/** The value that applies, without where it comes from (a group says that once): one name, several, or none. */
+function effectiveText(value: PropertyValue, inline: Inline): string {
+    const effective = value !== null && typeof value === 'object' && 'effective' in value ? (value.effective as unknown) : value;
+    if (effective === null || effective === undefined) return 'none';
+    if (typeof effective === 'string') return inline.code(effective);
+    if (Array.isArray(effective) && effective.every((v) => typeof v === 'string')) {
+        return effective.length === 0 ? 'none' : effective.map((v) => inline.code(v)).join(', ');
+    }
+    return valueText('', effective as PropertyValue, inline);
 }
 
 /** `From —relation→ To`. */
