@@ -147,6 +147,14 @@ describe('misspelt keys and enum literals', () => {
         expect(codes(diagnostics, 'unknown-member')).toEqual([]);
     });
 
+    test('the text of a multi-line string does not set the indentation of a new body', async () => {
+        const text =
+            'namespace acme.growth\nbet B {\n    hypothesis: """\n an outdented line\n      """\n    chooses: TeamActivation.Templates\n}\nbet Q\n';
+        const p = await problem(text, 'missing-required', 8, /`chooses`/);
+        const { text: fixed } = await fix(p, 'Add chooses');
+        expect(fixed).toContain('bet Q {\n    chooses: TodoOption\n}');
+    });
+
     test('value-type: "Use" the close enum literal, which then validates', async () => {
         const p = await problem('namespace acme.growth\nbet B {\n  horizon: quartrs\n  hypothesis: "h"\n}\n', 'value-type', 3);
         expect(p.actions.map((a) => a.title)).toEqual(['Use quarters']);
