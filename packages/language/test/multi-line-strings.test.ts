@@ -140,6 +140,10 @@ describe('the parser guard', () => {
         const deep = `${'{'.repeat(10)}`;
         expect(nestingBeyond(`bet B { hypothesis: ${Q}\n${deep}\n"quoted" ${Q}"${Q} }`, 2)).toBeUndefined();
         expect(nestingBeyond(`bet B { hypothesis: ${Q}a\\${Q} {{${Q} }`, 1)).toBeUndefined();
+        // Three quotes inside a single-quoted string open nothing.
+        expect(nestingBeyond(`view V { include: '${Q}' }\nbet B { { {`, 2)).toBe(
+            `view V { include: '${Q}' }\nbet B { { {`.lastIndexOf('{'),
+        );
         // After the string the count goes on.
         const text = `bet B { hypothesis: ${Q}{${Q} { {`;
         expect(nestingBeyond(text, 2)).toBe(text.lastIndexOf('{'));

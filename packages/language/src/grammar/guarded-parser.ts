@@ -44,8 +44,9 @@ export function nestingBeyond(text: string, limit: number): number | undefined {
             // Multi-line text: up to the closing quotes (the last of a run, as the lexer reads it) or the end.
             for (i += 3; i < text.length && !(text.startsWith('"""', i) && text[i + 3] !== '"'); i++) if (text[i] === '\\') i++;
             i += 2;
-        } else if (c === '"') {
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+        } else if (c === '"' || c === "'") {
+            // A one-line string in either quotes (so a `"""` inside single quotes opens nothing).
+            for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
         } else if (c === '/' && text[i + 1] === '/') {
             while (i < text.length && text[i] !== '\n') i++;
         } else if (c === '/' && text[i + 1] === '*') {
