@@ -18,10 +18,12 @@ import { registerEvidenceRules } from './evidence/evidence-rules.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
+import { PomLexer } from './grammar/pom-lexer.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { PomValueConverter } from './grammar/pom-value-converter.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
+import { shutDownInOrder } from './lsp/orderly-shutdown.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
@@ -46,6 +48,7 @@ import { WorkspaceRules } from './validation/workspace-rules.js';
 import { registerViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
+import { PomDocumentBuilder } from './workspace/pom-document-builder.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
@@ -66,6 +69,7 @@ export interface PomAddedServices {
         EvidenceIndex: EvidenceIndex;
     };
     parser: {
+        Lexer: PomLexer;
         TokenBuilder: PomTokenBuilder;
         ValueConverter: PomValueConverter;
         ParserErrorMessageProvider: PomParserErrorMessageProvider;
@@ -105,6 +109,7 @@ export interface PomAddedSharedServices {
     workspace: {
         WorkspaceManager: PomWorkspaceManager;
         IndexManager: PomIndexManager;
+        DocumentBuilder: PomDocumentBuilder;
     };
     lsp: {
         NodeKindProvider: PomNodeKindProvider;
@@ -137,6 +142,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
+        Lexer: (services) => new PomLexer(services),
         TokenBuilder: () => new PomTokenBuilder(),
         ValueConverter: () => new PomValueConverter(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
@@ -161,7 +167,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         CompletionProvider: (services) => new PomCompletionProvider(services),
         CodeActionProvider: (services) => new PomCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new PomDocumentSymbolProvider(services),
-        Formatter: () => new PomFormatter(),
+        Formatter: (services) => new PomFormatter(services),
         SemanticTokenProvider: (services) => new PomSemanticTokenProvider(services),
     },
 };
@@ -178,6 +184,7 @@ export function createPomSharedModule(
         workspace: {
             WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
             IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
+            DocumentBuilder: (services) => new PomDocumentBuilder(services),
         },
         lsp: {
             // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
@@ -200,8 +207,10 @@ export function createPomServices(
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     registerEvidenceRules(Pom);
-    if (context.connection) keepEvidenceFresh(Pom);
-    else {
+    if (context.connection) {
+        keepEvidenceFresh(Pom);
+        shutDownInOrder(Pom);
+    } else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }

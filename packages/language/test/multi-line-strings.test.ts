@@ -8,7 +8,6 @@ import { describe, expect, test } from 'vitest';
 import type { CompiledModel } from '../src/compile/compiled-model.js';
 import { formatText } from '../src/format/format-text.js';
 import { type Element, isElement, isViewDecl, type ViewDecl } from '../src/generated/ast.js';
-import { nestingBeyond } from '../src/grammar/guarded-parser.js';
 import { multiLineText } from '../src/grammar/pom-value-converter.js';
 import { safeMarkdown } from '../src/lsp/markdown.js';
 import { createPomServices } from '../src/pom-module.js';
@@ -135,18 +134,15 @@ describe('parsing', () => {
     });
 });
 
-describe('the parser guard', () => {
-    test('brackets inside multi-line text do not count as nesting', () => {
-        const deep = `${'{'.repeat(10)}`;
-        expect(nestingBeyond(`bet B { hypothesis: ${Q}\n${deep}\n"quoted" ${Q}"${Q} }`, 2)).toBeUndefined();
-        expect(nestingBeyond(`bet B { hypothesis: ${Q}a\\${Q} {{${Q} }`, 1)).toBeUndefined();
-        // Three quotes inside a single-quoted string open nothing.
-        expect(nestingBeyond(`view V { include: '${Q}' }\nbet B { { {`, 2)).toBe(
-            `view V { include: '${Q}' }\nbet B { { {`.lastIndexOf('{'),
+describe('the input bounds', () => {
+    test('brackets inside multi-line text are text, not nesting', async () => {
+        const document = await loadOne(`bet B { hypothesis: ${Q}\n${'{'.repeat(70)}\n"quoted" ${Q}"${Q} }`);
+        expect(syntaxErrors(document)).toEqual([]);
+        expect(found(document, 'input-too-large')).toEqual([]);
+        // Seven quotes at the end: the last three close, the first four are text.
+        expect((element(document, 'B').body[0] as unknown as { values: Array<{ value: string }> }).values[0].value).toBe(
+            `${'{'.repeat(70)}\n"quoted" ${Q}"`,
         );
-        // After the string the count goes on.
-        const text = `bet B { hypothesis: ${Q}{${Q} { {`;
-        expect(nestingBeyond(text, 2)).toBe(text.lastIndexOf('{'));
     });
 });
 

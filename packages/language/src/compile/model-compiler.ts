@@ -49,6 +49,7 @@ export class ModelCompiler {
         const kinds = documents
             .filter((d) => !isPrelude(d))
             .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
+            .filter((kind) => kind.name) // a declaration a syntax error cut short before its name declares nothing
             .map((kind) => this.compileKind(kind, locate))
             .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
 
@@ -105,7 +106,12 @@ export class ModelCompiler {
                 flow: link.flow,
                 implied: link.implied,
                 metadata: Object.fromEntries(
-                    (link.value?.metadata ?? []).map((m) => [m.key, typed(m.value)] as const).sort(([a], [b]) => compareStrings(a, b)),
+                    // A metadata entry cut off after its key (`[confidence:` at the end of a file being typed)
+                    // parses, with a syntax error, to an entry without a value: it has nothing to compile.
+                    (link.value?.metadata ?? [])
+                        .filter((m) => m.value !== undefined)
+                        .map((m) => [m.key, typed(m.value)] as const)
+                        .sort(([a], [b]) => compareStrings(a, b)),
                 ),
                 source: link.value ? locate(link.value) : locate(link.source, link.source.$cstNode),
             }));
@@ -182,24 +188,27 @@ export class ModelCompiler {
             extends: kind.superKind ? (kind.superKind.ref ? qualifiedName(kind.superKind.ref) : kind.superKind.$refText) : null,
             abstract: kind.abstract,
             stage: this.pom.KindSystem.stage(kind) ?? null,
-            // A field whose type is still being typed has no meaning yet; it is left out.
+            // A field whose name or type is still being typed has no meaning yet; it is left out.
             fields: kind.members
                 .filter(isFieldDecl)
-                .filter((f) => f.type !== undefined)
+                .filter((f) => f.name && f.type !== undefined)
                 .map((f) => ({
                     name: f.name,
                     type: isEnumType(f.type) ? 'enum' : fieldTypeText(f),
                     many: f.many,
                     required: f.required,
-                    ...(isEnumType(f.type) ? { values: f.type.literals.map((l) => l.name) } : {}),
+                    ...(isEnumType(f.type) ? { values: f.type.literals.filter((l) => l.name).map((l) => l.name) } : {}),
                 })),
-            relations: kind.members.filter(isRelationDecl).map((r) => ({
-                name: r.name,
-                targets: r.targets.map((t) => (t.ref ? qualifiedName(t.ref) : t.$refText)),
-                cardinality: r.cardinality ?? '?',
-                required: r.required || r.cardinality === '+',
-                flow: flowOf(r),
-            })),
+            relations: kind.members
+                .filter(isRelationDecl)
+                .filter((r) => r.name)
+                .map((r) => ({
+                    name: r.name,
+                    targets: r.targets.map((t) => (t.ref ? qualifiedName(t.ref) : t.$refText)),
+                    cardinality: r.cardinality ?? '?',
+                    required: r.required || r.cardinality === '+',
+                    flow: flowOf(r),
+                })),
             source: locate(kind),
         };
     }
