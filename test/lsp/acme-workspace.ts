@@ -167,7 +167,9 @@ export function nameRanges(text: string, word: string): Range[] {
 
 /** The text with every string and comment replaced by spaces (newlines kept), so offsets and positions still hold. */
 export function maskStringsAndComments(text: string): string {
-    return text.replace(/"(?:[^"\\\n]|\\.)*"|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) => m.replace(/[^\n]/g, ' '));
+    return text.replace(/"""(?:[^\\]|\\[\s\S])*?"""(?!")|"(?:[^"\\\n]|\\.)*"|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) =>
+        m.replace(/[^\n]/g, ' '),
+    );
 }
 
 /** Applies non-overlapping text edits, as an editor applies a WorkspaceEdit to one document. */

@@ -206,6 +206,16 @@ describe('hover', () => {
         expect(performance).toContain('horizon: **2 quarters** (quarters band)');
     });
 
+    test('a multi-line hypothesis renders as Markdown, on the bet and inside the string itself', async () => {
+        const markdown =
+            '**hypothesis**\n\nIf new workspaces get a **guided setup** instead of a checklist, onboarding completion rises\n' +
+            "from 42% to 55% within a quarter.\n\nWe are wrong if completion moves less than 5 pts, or if setup takes longer than today's median of 9 minutes.";
+        expect(await hoverText('growth.pom', 'WizardBet', 2, 'bet WizardBet')).toContain(markdown);
+        expect(await hoverText('growth.pom', 'within a quarter', 2)).toBe(markdown);
+        const sso = await hoverText('platform.pom', 'SsoBet', 2, 'bet SsoBet');
+        expect(sso).toContain('**hypothesis**\n\nIf we ship SAML SSO and SCIM:\n- 15 of the 23 blocked deals close within two quarters;\n');
+    });
+
     test('on a reference with link metadata: the link, its metadata, then the target', async () => {
         const text = await hoverText('growth.pom', 'OnboardingCompletion [confidence: medium', 3);
         const [link, target] = text.split('\n\n---\n\n');

@@ -324,7 +324,7 @@ describe('acceptance: a commit removes one targets link of a bet in examples/acm
             }),
         ]);
         expect(report.links.added).toEqual([]);
-        expect(report.elements).toEqual({ added: [], removed: [], renamed: [], changed: [] });
+        expect(report.elements).toEqual({ added: [], removed: [], renamed: [], changed: [], inherited: [] });
     });
 
     it("reports the bet's lost path to the north star", () => {
@@ -386,7 +386,7 @@ describe('evidence: a pull adds observations that confirm a claim and reach a ta
         expect(report.summary.evidence).toEqual({ verdicts: 1, targets: 1, observations: 1 });
         expect(report.summary.changed).toBe(true);
         // The model text is the same on both sides: only the numbers changed.
-        expect(report.elements).toEqual({ added: [], removed: [], renamed: [], changed: [] });
+        expect(report.elements).toEqual({ added: [], removed: [], renamed: [], changed: [], inherited: [] });
     });
 
     it('text and Markdown say it in sentences, with the numbers', () => {

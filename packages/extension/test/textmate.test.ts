@@ -380,6 +380,33 @@ describe('scopes of each construct in fixtures/highlighting.pom', () => {
         ]);
     });
 
+    it('multi-line strings: a title and a value over several lines, escapes, and the element that goes on after them', () => {
+        expectScopes('bet Paragraph """', [
+            ['Paragraph', 'entity.name.function.element.pom'],
+            ['"""', 'punctuation.definition.string.begin.pom', 'string.quoted.triple.pom'],
+        ]);
+        expectScopes('A title over two lines', [
+            ['    A title over two lines', 'string.quoted.triple.pom', 'meta.declaration.element.pom'],
+        ]);
+        expectScopes('""" {', [
+            ['"""', 'punctuation.definition.string.end.pom'],
+            ['{', 'punctuation.section.block.begin.pom', 'meta.block.element.pom'],
+        ]);
+        expectScopes('If teams see {braces} and "quotes", a \\""" stays text,', [
+            ['    If teams see {braces} and "quotes", a ', 'string.quoted.triple.pom', 'meta.block.element.pom'],
+            ['\\"', 'constant.character.escape.pom'],
+            ['"" stays text,', 'string.quoted.triple.pom'],
+        ]);
+        expectScopes('and the text ends with a "quote""""', [
+            ['    and the text ends with a "quote"', 'string.quoted.triple.pom'],
+            ['"""', 'punctuation.definition.string.end.pom'],
+        ]);
+        expectScopes('toward: NorthStar', [
+            ['toward', 'variable.other.property.key.pom', 'meta.block.element.pom'],
+            ['NorthStar', 'variable.other.reference.pom'],
+        ]);
+    });
+
     it('a reference with link metadata holding every value type', () => {
         expectScopes(
             'targets: Completion [confidence: medium, by: 7%, weight: -0.5, due: 2026-12-01, in: 2026-Q4, for: 2 sprints, note: "up\\tright"]',

@@ -20,6 +20,7 @@ import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
 import { PomLexer } from './grammar/pom-lexer.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
+import { PomValueConverter } from './grammar/pom-value-converter.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
 import { shutDownInOrder } from './lsp/orderly-shutdown.js';
@@ -74,6 +75,7 @@ export interface PomAddedServices {
     parser: {
         Lexer: PomLexer;
         TokenBuilder: PomTokenBuilder;
+        ValueConverter: PomValueConverter;
         ParserErrorMessageProvider: PomParserErrorMessageProvider;
         LexerErrorMessageProvider: PomLexerErrorMessageProvider;
     };
@@ -147,6 +149,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         LangiumParser: (services) => createGuardedParser(services),
         Lexer: (services) => new PomLexer(services),
         TokenBuilder: () => new PomTokenBuilder(),
+        ValueConverter: () => new PomValueConverter(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
     },

@@ -157,6 +157,36 @@ describe('ambiguous-reference', () => {
     });
 });
 
+describe('misspelt keys and enum literals', () => {
+    test('unknown-member: "Use" the close key, which then validates', async () => {
+        const p = await problem(
+            'namespace acme.growth\nbet B {\n  hypotesis: "h"\n  chooses: TeamActivation.Templates\n}\n',
+            'unknown-member',
+            3,
+        );
+        expect(p.actions.map((a) => a.title)).toEqual(['Use hypothesis']);
+        const { text, diagnostics } = await fix(p, 'Use hypothesis');
+        expect(text).toContain('  hypothesis: "h"\n');
+        expect(codes(diagnostics, 'unknown-member')).toEqual([]);
+    });
+
+    test('the text of a multi-line string does not set the indentation of a new body', async () => {
+        const text =
+            'namespace acme.growth\nbet B {\n    hypothesis: """\n an outdented line\n      """\n    chooses: TeamActivation.Templates\n}\nbet Q\n';
+        const p = await problem(text, 'missing-required', 8, /`chooses`/);
+        const { text: fixed } = await fix(p, 'Add chooses');
+        expect(fixed).toContain('bet Q {\n    chooses: TodoOption\n}');
+    });
+
+    test('value-type: "Use" the close enum literal, which then validates', async () => {
+        const p = await problem('namespace acme.growth\nbet B {\n  horizon: quartrs\n  hypothesis: "h"\n}\n', 'value-type', 3);
+        expect(p.actions.map((a) => a.title)).toEqual(['Use quarters']);
+        const { text, diagnostics } = await fix(p, 'Use quarters');
+        expect(text).toContain('  horizon: quarters\n');
+        expect(codes(diagnostics, 'value-type')).toEqual([]);
+    });
+});
+
 describe('missing-required', () => {
     test('"Add" puts the entry on a new line after the last one', async () => {
         const p = await problem(PROBLEMS, 'missing-required', 5);

@@ -368,3 +368,13 @@ test('the model the completion tests run against validates clean', async () => {
     const { documents } = await load(MODEL);
     for (const document of documents) expect(document.diagnostics?.filter((d) => (d.severity ?? 1) <= 2)).toEqual([]);
 });
+
+describe('inside strings', () => {
+    test('nothing is offered inside a one-line or a multi-line string', async () => {
+        expect((await complete('namespace acme.growth\nbet B { hypothesis: "If te<|>ams" }')).labels).toEqual([]);
+        expect((await complete('namespace acme.growth\nbet B {\n  hypothesis: """\n    If teams\n    ch<|>\n    """\n}')).labels).toEqual(
+            [],
+        );
+        expect((await complete('namespace acme.growth\nbet B {\n  hypothesis: """\n    <|>\n    """\n}')).labels).toEqual([]);
+    });
+});

@@ -137,18 +137,22 @@ describe('elements', () => {
             after: { type: 'enum', value: 'done' },
         });
         expect(change('fields.appetite')?.after).toMatchObject({ type: 'duration', value: '8 weeks', days: 56 });
-        // The nested experiment inherits the new owner: its effective owner changed though its text did not.
-        const prototype = diff.elements.changed.find((c) => c.id === `${OPP}.SetupBet.SetupPrototype`)!;
-        expect(prototype.changes).toEqual([
+        // The nested experiment inherits the new owner: its effective owner changed though its text did not, so the
+        // change is grouped under the bet it comes from rather than listed as the experiment's own.
+        expect(diff.elements.inherited).toEqual([
             {
                 property: 'owners',
+                source: `${OPP}.SetupBet`,
+                via: 'nesting',
+                sourceChanged: true,
                 before: { declared: [], effective: ['northwind.org.GrowthTeam'], inheritedFrom: OPP, via: 'nesting' },
                 after: { declared: [], effective: ['northwind.org.CoreTeam'], inheritedFrom: `${OPP}.SetupBet`, via: 'nesting' },
+                elements: [expect.objectContaining({ id: `${OPP}.SetupBet.SetupPrototype`, kind: 'experiment' })],
             },
         ]);
         const library = diff.elements.changed.find((c) => c.id === `${OPP}.TemplatesBet.TemplateLibrary`)!;
         expect(library.changes).toEqual([{ property: 'kind', before: 'project', after: 'workstream' }]);
-        expect(ids(diff.elements.changed)).toHaveLength(3);
+        expect(ids(diff.elements.changed)).toEqual([`${OPP}.SetupBet`, `${OPP}.TemplatesBet.TemplateLibrary`]);
     });
 
     test('an unchanged model with moved lines and comments has no changes', async () => {

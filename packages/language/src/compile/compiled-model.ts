@@ -157,7 +157,10 @@ export interface Reaches {
 }
 
 export interface CompiledElement {
-    /** Qualified name; unique in the model (a duplicate gets `#2`, `#3`, … and a diagnostic). */
+    /**
+     * Qualified name; unique in the model: duplicates get `#2`, `#3`, … (and a diagnostic) in the order of their
+     * declaration's text, whitespace read as one space, then of their place; never in the order of file names.
+     */
     id: string;
     kind: string;
     /** The kind and every kind it extends, nearest first. */

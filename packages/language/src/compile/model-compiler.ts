@@ -79,7 +79,16 @@ export class ModelCompiler {
         const locate = this.locator(options);
 
         const nodes = [...graph.nodes.values()].filter((n) => included.has(n.document.uri.toString()));
-        nodes.sort((a, b) => compareStrings(a.id, b.id) || compareLocations(locate(a.element), locate(b.element)));
+        // Elements sharing a qualified name (a `duplicate-name` error) take `#2`, `#3`, … in the order of their
+        // declaration's text (whitespace read as one space), so renaming or reordering files never moves an id; only
+        // declarations with the same text fall back to their place.
+        const declaration = (e: Element) => e.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
+        nodes.sort(
+            (a, b) =>
+                compareStrings(a.id, b.id) ||
+                compareStrings(declaration(a.element), declaration(b.element)) ||
+                compareLocations(locate(a.element), locate(b.element)),
+        );
         const ids = new Map<Element, string>();
         const seen = new Map<string, number>();
         for (const node of nodes) {

@@ -11,6 +11,16 @@ export const linkFlowSource = ENDS.flowSource;
 /** The downstream end of a flow link: where the value goes. */
 export const linkFlowTarget = ENDS.flowTarget;
 
+/**
+ * The ends of a link as pictures draw it: flow and feedback links point the way value goes (insight → … → outcome,
+ * results → new insights), as the graph view and `pom lineage` read them; context links point from the element that
+ * states them.
+ */
+export function drawnEnds(link: Pick<CompiledLink, 'from' | 'to' | 'flow'>): { source: string; target: string } {
+    if (link.flow === 'none') return { source: link.from, target: link.to };
+    return { source: ENDS.flowSource(link as CompiledLink), target: ENDS.flowTarget(link as CompiledLink) };
+}
+
 export class ModelGraph extends FlowGraph<string, CompiledLink> {
     readonly elements = new Map<string, CompiledElement>();
 

@@ -9,13 +9,21 @@ import type { ModelDiff } from './diff-report.js';
 /**
  * Messages are read modulo the renames (a quoted old name reads as the new one) and without the line numbers some of them cite.
  */
-export function diffDiagnostics(base: CompiledModel, head: CompiledModel, renames: Map<string, string>): ModelDiff['diagnostics'] {
+export function diffDiagnostics(
+    base: CompiledModel,
+    head: CompiledModel,
+    renames: Map<string, string>,
+    fileRenames: ReadonlyMap<string, string> = new Map(),
+): ModelDiff['diagnostics'] {
     const names = renamedNames(base, head, renames);
+    // A renamed file's diagnostics are read under its new path, and a message citing it (`a.pom:3`) under its new name.
+    const baseNames = new Map([...fileRenames].map(([from, to]) => [baseName(from), baseName(to)]));
+    const file = (path: string, rename: boolean) => (rename ? (fileRenames.get(path) ?? baseNames.get(path) ?? path) : path);
     const key = (d: CompiledDiagnostic, rename: boolean) => {
-        let message = d.message.replace(/(\.pom):\d+(:\d+)?/g, '$1');
+        let message = d.message.replace(/([^\s`]*\.pom):\d+(:\d+)?/g, (_, path: string) => file(path, rename));
         if (rename)
             message = message.replace(/`([^`]*)`/g, (quoted, name: string) => (names.has(name) ? `\`${names.get(name)}\`` : quoted));
-        return `${d.code}\u0000${d.source.path}\u0000${message}`;
+        return `${d.code}\u0000${file(d.source.path, rename)}\u0000${message}`;
     };
     const before = new Map<string, CompiledDiagnostic[]>();
     const after = new Map<string, CompiledDiagnostic[]>();
@@ -32,6 +40,38 @@ export function diffDiagnostics(base: CompiledModel, head: CompiledModel, rename
     const order = (x: CompiledDiagnostic, y: CompiledDiagnostic) =>
         compareLocations(x.source, y.source) || compareStrings(x.code, y.code) || compareStrings(x.message, y.message);
     return { introduced: introduced.sort(order), fixed: fixed.sort(order) };
+}
+
+function baseName(path: string): string {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Files renamed between the sides: a path only the base has pairs with a path only the head has when both hold the
+ * same elements, kinds and views (read in the head's names), or, when they hold none, the same diagnostics; and no
+ * other file has that content. Base path → head path.
+ */
+export function matchFileRenames(base: CompiledModel, head: CompiledModel, rename: (id: string) => string): Map<string, string> {
+    const contents = (model: CompiledModel, names: (id: string) => string) => {
+        const byPath = new Map<string, string[]>();
+        const add = (path: string, what: string) => pushTo(byPath, path, what);
+        for (const e of model.elements) add(e.source.path, `e ${names(e.id)}`);
+        for (const k of model.kinds) add(k.source.path, `k ${k.name}`);
+        for (const v of model.views ?? []) add(v.source.path, `v ${v.id}`);
+        const declaring = new Set(byPath.keys());
+        for (const d of model.diagnostics) if (!declaring.has(d.source.path)) add(d.source.path, `d ${d.code} ${d.message}`);
+        return new Map([...byPath].map(([path, items]) => [path, JSON.stringify(items.sort(compareStrings))]));
+    };
+    const before = contents(base, rename);
+    const after = contents(head, (id) => id);
+    const gone = [...before].filter(([path]) => !after.has(path));
+    const arrived = [...after].filter(([path]) => !before.has(path));
+    const renames = new Map<string, string>();
+    for (const [path, content] of gone) {
+        const same = arrived.filter(([, c]) => c === content);
+        if (same.length === 1 && gone.filter(([, c]) => c === content).length === 1) renames.set(path, same[0][0]);
+    }
+    return renames;
 }
 
 /** Old name → new name, for ids and for short names where no two renames share the old name. */

@@ -4,11 +4,13 @@
 // comment is kept within a byte budget under GitHub's 65,536-character limit by listing fewer items until it fits.
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import { MERMAID_LEGEND, neighbourhoodMermaid } from './diff-mermaid.js';
-import type { ElementChange, ElementRename, LineageChange, ModelDiff } from './diff-report.js';
+import type { ElementChange, ElementRename, InheritedChange, LineageChange, ModelDiff } from './diff-report.js';
 import {
     englishList,
     headline,
     type Inline,
+    inheritedText,
+    kindChangeLines,
     linkText,
     metadataText,
     plural,
@@ -89,6 +91,8 @@ function render(diff: ModelDiff, plan: Plan, cutting: boolean): string {
     elementsSection(diff, plan, out);
     linksSection(diff, plan, out);
     viewsSection(diff, plan, out);
+    kindsSection(diff, plan, out);
+    filesSection(diff, plan, out);
     diagnosticsSection(diff, plan, out);
     pictureSection(diff, plan, out);
     if (plan.items < PLANS[0].items || cutting) {
@@ -155,6 +159,22 @@ function viewsSection(diff: ModelDiff, plan: Plan, out: string[]): void {
     list(out, 'Changed', changed, plan, (v) => [view(v), ...viewChangeLines(v, inline).map((line) => `  - ${line}`)].join('\n'));
 }
 
+function kindsSection(diff: ModelDiff, plan: Plan, out: string[]): void {
+    const { added, removed, changed } = diff.kinds;
+    if (added.length + removed.length + changed.length === 0) return;
+    out.push('### Kinds', '');
+    const kind = (k: { name: string; title: string | null }) => `${inline.code(k.name)}${k.title ? `, “${inline.text(k.title)}”` : ''}`;
+    list(out, 'Added', added, plan, kind);
+    list(out, 'Removed', removed, plan, kind);
+    list(out, 'Changed', changed, plan, (k) => [kind(k), ...kindChangeLines(k, inline).map((line) => `  - ${line}`)].join('\n'));
+}
+
+function filesSection(diff: ModelDiff, plan: Plan, out: string[]): void {
+    if (diff.files.renamed.length === 0) return;
+    out.push('### Files', '');
+    list(out, 'Renamed', diff.files.renamed, plan, (f) => `${inline.code(f.from)} → ${inline.code(f.to)}`);
+}
+
 function describe(e: { id: string; kind: string; title: string | null }): string {
     const title = e.title ? `, “${inline.text(e.title)}”` : '';
     return `${inline.code(e.id)} (${inline.code(e.kind)}${title})`;
@@ -201,8 +221,8 @@ function evidenceSection(diff: ModelDiff, plan: Plan, out: string[]): void {
 }
 
 function elementsSection(diff: ModelDiff, plan: Plan, out: string[]): void {
-    const { added, removed, renamed, changed } = diff.elements;
-    if (added.length + removed.length + renamed.length + changed.length === 0) return;
+    const { added, removed, renamed, changed, inherited } = diff.elements;
+    if (added.length + removed.length + renamed.length + changed.length + inherited.length === 0) return;
     out.push('### Elements', '');
     list(out, 'Added', added, plan, describe);
     list(out, 'Removed', removed, plan, describe);
@@ -210,6 +230,17 @@ function elementsSection(diff: ModelDiff, plan: Plan, out: string[]): void {
     const roots = renamed.filter((r) => !r.cascaded || !renamed.some((p) => r.from.startsWith(`${p.from}.`) && !p.cascaded));
     list(out, 'Renamed', roots, plan, (r) => renameText(r, renamed), { count: renamed.length });
     list(out, 'Changed', changed, plan, (c) => changeText(c, plan));
+    list(out, 'Inherited changes', inherited, plan, (g) => inheritingText(g, plan));
+}
+
+/** One inherited change, its elements collapsed under it. */
+function inheritingText(group: InheritedChange, plan: Plan): string {
+    const shown = group.elements.slice(0, plan.items).map((e) => `  - ${describe(e)}`);
+    if (group.elements.length > shown.length) shown.push(`  - … and ${group.elements.length - shown.length} more`);
+    const lines = [inheritedText(group, inline)];
+    if (shown.length > 0)
+        lines.push(`  <details><summary>${plural(group.elements.length, 'element')}</summary>`, '', ...shown, '', '  </details>');
+    return lines.join('\n');
 }
 
 function renameText(rename: ElementRename, all: readonly ElementRename[]): string {

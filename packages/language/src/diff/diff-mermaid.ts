@@ -1,5 +1,7 @@
 // The changed neighbourhood as a Mermaid flowchart for a PR comment: node ids are generated (`n1`, `n2`, …) so no
 // model name ever reaches Mermaid syntax, and every label is quoted with its special characters as entity codes.
+// Arrows point the way value flows (insight → … → outcome), like the graph view's.
+import { drawnEnds } from '../compile/model-graph.js';
 import type { EdgeStatus, Neighbourhood, NodeStatus } from './diff-report.js';
 import { clip, mermaidText } from './markdown-text.js';
 
@@ -50,8 +52,10 @@ export function neighbourhoodMermaid(neighbourhood: Neighbourhood, maxNodes: num
     const styled = new Map<EdgeStatus, number[]>();
     let index = 0;
     for (const link of neighbourhood.links) {
-        const from = ids.get(link.from);
-        const to = ids.get(link.to);
+        // Arrows follow the value flow, as the graph view and `pom lineage` do: insight → opportunity, not back.
+        const { source, target } = drawnEnds(link);
+        const from = ids.get(source);
+        const to = ids.get(target);
         if (!from || !to) continue;
         lines.push(`    ${from} ${ARROWS[link.status]}|"${mermaidText(clip(link.relation, 30))}"| ${to}`);
         if (EDGE_STYLES[link.status]) styled.set(link.status, [...(styled.get(link.status) ?? []), index]);

@@ -1,6 +1,7 @@
 // The changed neighbourhood: every changed element, its direct neighbours on either side, and the links between
 // them with what happened to each. The Markdown picture draws it; JSON consumers get it as data.
 import type { CompiledModel } from '../compile/compiled-model.js';
+import type { Flow } from '../model/kind-system.js';
 import { compareStrings } from '../util/compare.js';
 import type { EdgeStatus, LineageChange, ModelDiff, Neighbourhood, NodeStatus } from './diff-report.js';
 
@@ -36,12 +37,12 @@ export function changedNeighbourhood({ base, head, rename, elements, links, line
     const core = [...status.keys()].sort(compareStrings);
     const coreIds = new Set(core);
 
-    const all = new Map<string, { from: string; relation: string; to: string }>();
+    const all = new Map<string, { from: string; relation: string; to: string; flow: Flow }>();
     for (const l of base.links) {
-        const renamed = { from: rename(l.from), relation: l.relation, to: rename(l.to) };
+        const renamed = { from: rename(l.from), relation: l.relation, to: rename(l.to), flow: l.flow };
         all.set(key(renamed), renamed);
     }
-    for (const l of head.links) all.set(key(l), { from: l.from, relation: l.relation, to: l.to });
+    for (const l of head.links) all.set(key(l), { from: l.from, relation: l.relation, to: l.to, flow: l.flow });
 
     const affected = new Set(lineage.map((l) => l.id));
     const neighbours = new Set<string>();

@@ -1,7 +1,7 @@
 // The semantic diff of two compiled models, as data: what `pom diff --format json` prints and what the Markdown and
 // text renderers read. Its JSON Schema is packages/language/schema/pom-diff.schema.json; bump DIFF_VERSION on any
 // breaking change.
-import type { CompiledDiagnostic, ContextEntry, OwnersEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
+import type { CompiledDiagnostic, CompiledKind, ContextEntry, OwnersEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Severity } from '../validation/codes.js';
 
@@ -23,7 +23,10 @@ export interface ModelDiff {
         added: DiffElement[];
         removed: DiffElement[];
         renamed: ElementRename[];
+        /** Elements with changes of their own; a change that only followed an inherited value is in `inherited`. */
         changed: ElementChange[];
+        /** Context values (horizon, owner, funding, …) that changed for several elements at once, by where they came from. */
+        inherited: InheritedChange[];
     };
     links: {
         added: DiffLink[];
@@ -40,6 +43,10 @@ export interface ModelDiff {
     horizonViolations: CompiledDiagnostic[];
     /** Introduced `orphan` diagnostics. */
     orphans: CompiledDiagnostic[];
+    /** Files renamed with their content unchanged (their diagnostics are neither fixed nor introduced). */
+    files: { renamed: Array<{ from: string; to: string }> };
+    /** User-defined `kind` declarations added, removed or changed. */
+    kinds: KindsDiff;
     /** The changed elements and their direct neighbours, with the links between them: what the picture draws. */
     neighbourhood: Neighbourhood;
     /** Named views added, removed or changed (selectors, title, layout, or the elements they draw). */
@@ -144,7 +151,8 @@ export type EdgeStatus = 'added' | 'removed' | 'changed' | 'unchanged';
 export interface Neighbourhood {
     /** Sorted by id; changed elements are kept first when the neighbourhood is cut. */
     elements: Array<{ id: string; kind: string; title: string | null; status: NodeStatus }>;
-    links: Array<{ from: string; relation: string; to: string; status: EdgeStatus }>;
+    /** `from` states the link; `flow` says which way the picture points it (along the value flow, as `drawnEnds`). */
+    links: Array<{ from: string; relation: string; to: string; flow: Flow; status: EdgeStatus }>;
     /** Elements left out to keep the neighbourhood small. */
     omitted: number;
 }
@@ -194,6 +202,57 @@ export interface ElementChange {
     title: string | null;
     changes: PropertyChange[];
     source: SourceLocation;
+}
+
+/**
+ * One context property that changed the same way for elements that inherit it from one source: "`owner` of
+ * `ReliableArrivals` changed; inherited by 5 nested elements". The elements list no such change of their own.
+ */
+export interface InheritedChange {
+    /** A context property: `horizon`, `owner`, `owners`, `funding`, … */
+    property: string;
+    /** The head id of the element the value is inherited from. */
+    source: string;
+    /** How it travels: `nesting`, or the relation it comes along; null when the model does not say (nesting). */
+    via: string | null;
+    /** Whether the source's own value of the property changed (else the elements moved to a new source). */
+    sourceChanged: boolean;
+    /** The effective value before and after, as `ElementChange` reports it. */
+    before: PropertyValue;
+    after: PropertyValue;
+    /** The inheriting elements (head ids), sorted by id. */
+    elements: DiffElement[];
+}
+
+export interface KindRef {
+    name: string;
+    title: string | null;
+    source: SourceLocation;
+}
+
+/** A kind's field or relation, as the compiled model states it. */
+export type KindMember = CompiledKind['fields'][number] | CompiledKind['relations'][number];
+
+export interface MemberChanges<M> {
+    added: M[];
+    removed: M[];
+    changed: Array<{ name: string; before: M; after: M }>;
+}
+
+export interface KindChange extends KindRef {
+    changes: Array<{
+        property: 'title' | 'doc' | 'extends' | 'abstract' | 'stage';
+        before: string | boolean | null;
+        after: string | boolean | null;
+    }>;
+    fields: MemberChanges<CompiledKind['fields'][number]>;
+    relations: MemberChanges<CompiledKind['relations'][number]>;
+}
+
+export interface KindsDiff {
+    added: KindRef[];
+    removed: KindRef[];
+    changed: KindChange[];
 }
 
 export interface DiffLink {

@@ -4,7 +4,17 @@
 // model cannot send escape sequences to the terminal.
 import type { CompiledDiagnostic } from '../compile/compiled-model.js';
 import type { DiffLink, ModelDiff } from './diff-report.js';
-import { headline, type Inline, linkText, metadataText, reachList, valueText, viewChangeLines } from './diff-wording.js';
+import {
+    headline,
+    type Inline,
+    inheritedText,
+    kindChangeLines,
+    linkText,
+    metadataText,
+    reachList,
+    valueText,
+    viewChangeLines,
+} from './diff-wording.js';
 import { observationSentence, targetSentence, verdictSentence } from './evidence-wording.js';
 import { clip } from './markdown-text.js';
 
@@ -64,6 +74,11 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
             ),
         ].join('\n'),
     );
+    section('Inherited changes', diff.elements.inherited, (g) => {
+        const ids = g.elements.slice(0, 10).map((e) => inline.code(e.id));
+        const more = g.elements.length > ids.length ? `, and ${g.elements.length - ids.length} more` : '';
+        return `${yellow('~')} ${inheritedText(g, inline)}: ${ids.join(', ')}${more}`;
+    });
     section('Links added', diff.links.added, link(green('+')));
     section('Links removed', diff.links.removed, link(red('-')));
     section(
@@ -76,6 +91,13 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
     section('Views changed', diff.views.changed, (v) =>
         [`${yellow('~')} ${viewText(v)}`, ...viewChangeLines(v, inline).map((line) => `      ${line}`)].join('\n'),
     );
+    const kindText = (k: { name: string; title: string | null }) => `${inline.code(k.name)}${k.title ? ` “${inline.text(k.title)}”` : ''}`;
+    section('Kinds added', diff.kinds.added, (k) => `${green('+')} ${kindText(k)}`);
+    section('Kinds removed', diff.kinds.removed, (k) => `${red('-')} ${kindText(k)}`);
+    section('Kinds changed', diff.kinds.changed, (k) =>
+        [`${yellow('~')} ${kindText(k)}`, ...kindChangeLines(k, inline).map((line) => `      ${line}`)].join('\n'),
+    );
+    section('Files renamed', diff.files.renamed, (f) => `${yellow('~')} ${inline.code(f.from)} → ${inline.code(f.to)}`);
     section('Diagnostics introduced', diff.diagnostics.introduced, diagnostic(red('+')));
     section('Diagnostics fixed', diff.diagnostics.fixed, diagnostic(green('-')));
     return `${out.join('\n')}\n`;

@@ -1,7 +1,8 @@
 // The words of a diff report, shared by the Markdown and the terminal renderers; each passes in how it writes model
 // text and code (escaped for Markdown, plain or coloured for a terminal).
 import type { ContextEntry, HorizonEntry, OwnersEntry, TypedValue } from '../compile/compiled-model.js';
-import type { DiffLink, ModelDiff, PropertyValue, Reach, ViewChange } from './diff-report.js';
+import type { DiffLink, InheritedChange, KindChange, ModelDiff, PropertyValue, Reach, ViewChange } from './diff-report.js';
+import { memberText } from './kind-diff.js';
 
 export interface Inline {
     /** Free model text: titles, docs, string values. */
@@ -72,6 +73,46 @@ export function metadataText(metadata: Record<string, TypedValue>, inline: Inlin
     return entries.map(([key, value]) => `${inline.code(key)}: ${typedText(value, inline)}`).join(', ');
 }
 
+/**
+ * "`owner` of `ReliableArrivals` changed (`A` → `B`); inherited by 5 nested elements", or, when the elements moved to a
+ * new source, "`owner` now comes from `Platform` (`A` → `B`) for 2 nested elements".
+ */
+export function inheritedText(group: InheritedChange, inline: Inline): string {
+    const how = group.via === null || group.via === 'nesting' ? 'nested element' : `element linked by ${inline.code(group.via)}`;
+    const count = plural(group.elements.length, how, how.replace(/^(nested )?element/, '$1elements'));
+    const values = `${effectiveText(group.before, inline)} → ${effectiveText(group.after, inline)}`;
+    return group.sourceChanged
+        ? `${inline.code(group.property)} of ${inline.code(group.source)} changed (${values}); inherited by ${count}`
+        : `${inline.code(group.property)} now comes from ${inline.code(group.source)} (${values}) for ${count}`;
+}
+
+/** The lines that say how a kind changed: its properties, then its fields and relations added, removed or changed. */
+export function kindChangeLines(change: KindChange, inline: Inline): string[] {
+    const shown = (v: string | boolean | null) => (v === null ? 'none' : typeof v === 'boolean' ? String(v) : inline.code(v));
+    const lines = change.changes.map((c) => `${c.property}: ${shown(c.before)} → ${shown(c.after)}`);
+    for (const [what, members] of [
+        ['field', change.fields],
+        ['relation', change.relations],
+    ] as const) {
+        for (const m of members.added) lines.push(`${what} added: ${inline.code(memberText(m))}`);
+        for (const m of members.removed) lines.push(`${what} removed: ${inline.code(memberText(m))}`);
+        for (const m of members.changed)
+            lines.push(`${what} changed: ${inline.code(memberText(m.before))} → ${inline.code(memberText(m.after))}`);
+    }
+    return lines;
+}
+
+/** The value that applies, without where it comes from (a group says that once): one name, several, or none. */
+function effectiveText(value: PropertyValue, inline: Inline): string {
+    const effective = value !== null && typeof value === 'object' && 'effective' in value ? (value.effective as unknown) : value;
+    if (effective === null || effective === undefined) return 'none';
+    if (typeof effective === 'string') return inline.code(effective);
+    if (Array.isArray(effective) && effective.every((v) => typeof v === 'string')) {
+        return effective.length === 0 ? 'none' : effective.map((v) => inline.code(v)).join(', ');
+    }
+    return valueText('', effective as PropertyValue, inline);
+}
+
 /** `From —relation→ To`. */
 export function linkText(link: Pick<DiffLink, 'from' | 'relation' | 'to'>, inline: Inline): string {
     return `${inline.code(link.from)} —${inline.code(link.relation)}→ ${inline.code(link.to)}`;
@@ -89,6 +130,8 @@ export function headline(diff: ModelDiff): string {
         e.renamed && `${e.renamed} renamed`,
         e.changed && `${e.changed} changed`,
     ].filter((p): p is string => Boolean(p));
+    const inheriting = diff.elements.inherited.reduce((n, g) => n + g.elements.length, 0);
+    if (inheriting > 0) elementParts.push(`${inheriting} inherited a change`);
     if (elementParts.length > 0) parts.push(`elements: ${elementParts.join(', ')}`);
     const l = s.links;
     const linkParts = [
@@ -110,6 +153,14 @@ export function headline(diff: ModelDiff): string {
         v.changed.length && `${v.changed.length} changed`,
     ].filter((p): p is string => Boolean(p));
     if (viewParts.length > 0) parts.push(`views: ${viewParts.join(', ')}`);
+    const k = diff.kinds;
+    const kindParts = [
+        k.added.length && `${k.added.length} added`,
+        k.removed.length && `${k.removed.length} removed`,
+        k.changed.length && `${k.changed.length} changed`,
+    ].filter((p): p is string => Boolean(p));
+    if (kindParts.length > 0) parts.push(`kinds: ${kindParts.join(', ')}`);
+    if (diff.files.renamed.length > 0) parts.push(`${plural(diff.files.renamed.length, 'file')} renamed`);
     const ev = s.evidence;
     if (ev.verdicts > 0) parts.push(`${plural(ev.verdicts, 'verdict')} changed`);
     if (ev.targets > 0) parts.push(`${plural(ev.targets, 'target')} settled differently`);

@@ -1,5 +1,5 @@
-// The semantic diff of two compiled models (pure: no I/O, no AST). Elements are matched by id, then renames are
-// paired by content (rename-matching.ts); links by from, relation and to once renames are applied; diagnostics by
+// The semantic diff of two compiled models (pure: no I/O, no AST). Duplicate ids are first aligned by content
+// (duplicate-ids.ts), elements are matched by id, then renames are paired by content (rename-matching.ts); links by from, relation and to once renames are applied; diagnostics by
 // code, file and message, so that lines moving do not count; lineage consequences by what each element reaches
 // on either side (lineage-reach.ts). Every list comes out sorted: the same two models give the same diff.
 
@@ -15,7 +15,7 @@ import type {
 import { ModelGraph } from '../compile/model-graph.js';
 import { compareStrings } from '../util/compare.js';
 import { pushTo } from '../util/graph-walk.js';
-import { diffDiagnostics } from './diagnostics-diff.js';
+import { diffDiagnostics, matchFileRenames } from './diagnostics-diff.js';
 import { canonical, compareLocations, stageRank } from './diff-compare.js';
 import { changedNeighbourhood } from './diff-neighbourhood.js';
 import {
@@ -25,6 +25,7 @@ import {
     type DiffLink,
     type ElementChange,
     type ElementRename,
+    type InheritedChange,
     type LineageChange,
     type LinkChange,
     type ModelDiff,
@@ -33,7 +34,9 @@ import {
     REACHES,
 } from './diff-report.js';
 import { summarize } from './diff-summary.js';
+import { alignDuplicates, relabel } from './duplicate-ids.js';
 import { type DiffSnapshots, diffEvidence } from './evidence-diff.js';
+import { diffKinds } from './kind-diff.js';
 import { lineageReach } from './lineage-reach.js';
 import { matchRenames } from './rename-matching.js';
 import { diffViews, viewsChanged } from './view-diff.js';
@@ -55,7 +58,13 @@ export interface DiffSelection {
 
 const HORIZON_CODES = new Set(['horizon-exceeds-parent', 'horizon-inverted-link']);
 
-export function diffModels(base: CompiledModel, head: CompiledModel, options: DiffOptions = {}): ModelDiff {
+export function diffModels(base: CompiledModel, compiledHead: CompiledModel, options: DiffOptions = {}): ModelDiff {
+    const moves = alignDuplicates(base, compiledHead);
+    const head = relabel(compiledHead, moves);
+    const select = options.select && {
+        base: options.select.base,
+        head: new Set([...options.select.head].map((id) => moves.get(id) ?? id)),
+    };
     const renames = matchRenames(base, head);
     const rename = (id: string) => renames.get(id) ?? id;
     const renameOrNull = (id: string | null) => (id === null ? null : rename(id));
@@ -98,18 +107,18 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
     }
     changed.sort((a, b) => compareStrings(a.id, b.id));
 
-    let elements: ModelDiff['elements'] = { added: sortById(added), removed: sortById(removed), renamed, changed };
+    let elements: ModelDiff['elements'] = { added: sortById(added), removed: sortById(removed), renamed, ...groupInherited(changed) };
     let links = diffLinks(base.links, head.links, rename);
-    let diagnostics = diffDiagnostics(base, head, renames);
+    const fileRenames = matchFileRenames(base, head, rename);
+    let diagnostics = diffDiagnostics(base, head, renames, fileRenames);
     let lineage = lineageChanges(base, head, pairs);
     let evidence = diffEvidence(base, head, rename, options.snapshots);
-    if (options.select) {
-        const kept = keptIds(options.select, rename);
+    if (select) {
+        const kept = keptIds(select, rename);
         const files = new Set(
-            [
-                ...base.elements.filter((e) => options.select!.base.has(e.id)),
-                ...head.elements.filter((e) => options.select!.head.has(e.id)),
-            ].map((e) => e.source.path),
+            [...base.elements.filter((e) => select.base.has(e.id)), ...head.elements.filter((e) => select.head.has(e.id))].map(
+                (e) => e.source.path,
+            ),
         );
         ({ elements, links, diagnostics, lineage } = restrict({ elements, links, diagnostics, lineage }, kept, files));
         evidence = {
@@ -124,7 +133,10 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
 
     const views = diffViews(base, head, rename);
     const summary = summarize(elements, links, diagnostics, lineage, horizonViolations.length, orphans.length, evidence);
-    if (viewsChanged(views)) summary.changed = true;
+    const kinds = diffKinds(base, head);
+    if (viewsChanged(views) || fileRenames.size > 0 || kinds.added.length + kinds.removed.length + kinds.changed.length > 0) {
+        summary.changed = true;
+    }
     return {
         format: DIFF_FORMAT,
         version: DIFF_VERSION,
@@ -137,6 +149,10 @@ export function diffModels(base: CompiledModel, head: CompiledModel, options: Di
         lineage,
         horizonViolations,
         orphans,
+        files: {
+            renamed: [...fileRenames].map(([from, to]) => ({ from, to })).sort((a, b) => compareStrings(a.from, b.from)),
+        },
+        kinds,
         neighbourhood: changedNeighbourhood({ base, head, rename, elements, links, lineage }),
         views,
         evidence,
@@ -171,6 +187,9 @@ function restrict(parts: Parts, kept: Set<string>, files: Set<string>): Parts {
             removed: elements.removed.filter((e) => kept.has(e.id)),
             renamed: elements.renamed.filter((r) => kept.has(r.to)),
             changed: elements.changed.filter((c) => kept.has(c.id)),
+            inherited: elements.inherited
+                .map((group) => ({ ...group, elements: group.elements.filter((e) => kept.has(e.id)) }))
+                .filter((group) => group.elements.length > 0 || kept.has(group.source)),
         },
         links: { added: links.added.filter(link), removed: links.removed.filter(link), changed: links.changed.filter(link) },
         diagnostics: { introduced: diagnostics.introduced.filter(inFiles), fixed: diagnostics.fixed.filter(inFiles) },
@@ -184,6 +203,58 @@ function describe(element: CompiledElement): DiffElement {
 
 function sortById<T extends { id: string }>(items: T[]): T[] {
     return items.sort((a, b) => compareStrings(a.id, b.id));
+}
+
+// ---- inherited changes --------------------------------------------------------------------------------------------
+
+/** A context entry of any shape (`ContextEntry`, or one with lists and `via`): what inheritance grouping reads. */
+interface InheritedValue {
+    declared: unknown;
+    effective: unknown;
+    inheritedFrom: string | null;
+    via?: string | null;
+}
+
+function isInheritedValue(value: PropertyValue): value is PropertyValue & InheritedValue {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'inheritedFrom' in value && 'declared' in value;
+}
+
+/**
+ * Moves every change that only followed an inherited value (the element's own declaration of the property is the
+ * same on both sides and the value comes from another element) into one group per property, source, path and
+ * values; an element left with no change of its own leaves `changed`. Works on any context property, whatever its
+ * values are (one name or a list), so new context keys group without code here.
+ */
+function groupInherited(all: ElementChange[]): { changed: ElementChange[]; inherited: InheritedChange[] } {
+    const groups = new Map<string, InheritedChange>();
+    const changed: ElementChange[] = [];
+    for (const change of all) {
+        const own: PropertyChange[] = [];
+        for (const c of change.changes) {
+            const { before, after } = c;
+            const source = isInheritedValue(before) && isInheritedValue(after) ? (after.inheritedFrom ?? before.inheritedFrom) : null;
+            if (source === null || canonical((before as InheritedValue).declared) !== canonical((after as InheritedValue).declared)) {
+                own.push(c);
+                continue;
+            }
+            const via = (after as InheritedValue).via ?? (before as InheritedValue).via ?? null;
+            const effective = (v: PropertyValue) => canonical((v as InheritedValue).effective);
+            const key = JSON.stringify([c.property, source, via, effective(before), effective(after)]);
+            const group = groups.get(key) ?? { property: c.property, source, via, sourceChanged: false, before, after, elements: [] };
+            groups.set(key, group);
+            group.elements.push({ id: change.id, kind: change.kind, stage: change.stage, title: change.title, source: change.source });
+        }
+        if (own.length > 0) changed.push({ ...change, changes: own });
+    }
+    const ownChange = new Set(changed.flatMap((c) => c.changes.map((p) => `${c.id}\u0000${p.property}`)));
+    const inherited = [...groups.values()].map((g) => ({ ...g, sourceChanged: ownChange.has(`${g.source}\u0000${g.property}`) }));
+    inherited.sort(
+        (a, b) =>
+            compareStrings(a.source, b.source) ||
+            compareStrings(a.property, b.property) ||
+            compareStrings(a.elements[0].id, b.elements[0].id),
+    );
+    return { changed, inherited };
 }
 
 // ---- properties ---------------------------------------------------------------------------------------------------

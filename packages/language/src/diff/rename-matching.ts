@@ -83,7 +83,7 @@ const UNKNOWN = '\u0000?';
 
 type Ref = (id: string | null) => string | null;
 
-function linksByElement(links: readonly CompiledLink[]): Map<string, CompiledLink[]> {
+export function linksByElement(links: readonly CompiledLink[]): Map<string, CompiledLink[]> {
     const map = new Map<string, CompiledLink[]>();
     for (const link of links) {
         pushTo(map, link.from, link);
@@ -93,7 +93,7 @@ function linksByElement(links: readonly CompiledLink[]): Map<string, CompiledLin
 }
 
 /** The element's content with references read through `ref`, as a string; undefined when there is no content. */
-function signatureOf(element: CompiledElement, allLinks: readonly CompiledLink[], ref: Ref): string | undefined {
+export function signatureOf(element: CompiledElement, allLinks: readonly CompiledLink[], ref: Ref): string | undefined {
     const fields = Object.entries(element.fields);
     const links = allLinks.filter((l) => !l.implied);
     if (element.title === null && element.doc === null && fields.length === 0 && links.length === 0) return undefined;

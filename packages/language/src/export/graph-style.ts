@@ -1,6 +1,7 @@
 // How a compiled model is drawn, shared by every picture of it: the graph view, `pom graph --format svg|dot|mermaid`
 // and the diff's Mermaid. Stage colours and shapes, the order of columns and bands, and the style of each link.
 import type { CompiledElement, CompiledLink, TypedValue } from '../compile/compiled-model.js';
+import { drawnEnds } from '../compile/model-graph.js';
 import { CONTEXT_STAGES, FLOW_STAGES, HORIZONS } from '../model/stages.js';
 
 export type ShapeName = 'circle' | 'square' | 'diamond' | 'triangle' | 'triangleDown' | 'pentagon' | 'hexagon' | 'octagon' | 'star';
@@ -76,14 +77,8 @@ export function edgeKind(link: Pick<CompiledLink, 'flow'>): EdgeKind {
     return link.flow === 'none' ? 'context' : link.flow === 'feedback' ? 'feedback' : 'flow';
 }
 
-/**
- * The ends of a link as drawn: flow and feedback links point the way value goes (insight → … → outcome, results →
- * new insights); context links point from the element that states them.
- */
-export function edgeEnds(link: CompiledLink): { source: string; target: string } {
-    if (link.flow === 'downstream' || link.flow === 'none') return { source: link.from, target: link.to };
-    return { source: link.to, target: link.from };
-}
+/** The ends of a link as drawn (`drawnEnds`): along the value flow, context links from the element stating them. */
+export const edgeEnds: (link: CompiledLink) => { source: string; target: string } = drawnEnds;
 
 /** A typed value as a reader would write it. */
 export function valueText(value: TypedValue | TypedValue[]): string {

@@ -81,6 +81,7 @@ export class PomParserErrorMessageProvider extends LangiumParserErrorMessageProv
 export class PomLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(text: string, offset: number, length: number): string {
         const chars = text.substr(offset, length);
+        if (text.startsWith('"""', offset)) return 'Unterminated multi-line string: text opened with `"""` ends with `"""`.';
         if (chars.startsWith('"')) return 'Unterminated string: a string ends with `"` on the same line.';
         if (text.startsWith('/*', offset)) return 'Unterminated comment: a block comment ends with `*/`.';
         return `Unexpected character${length > 1 ? 's' : ''} \`${quoted(chars.length > 20 ? `${chars.slice(0, 20)}…` : chars)}\`.`;

@@ -22,6 +22,9 @@ import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { compareDescriptions } from '../workspace/name-index.js';
 
+/** A `"""` string, as the lexer reads it. */
+const MULTI_LINE_STRING = /"""(?:\\[\s\S]|[^\\])*?"""(?!")/g;
+
 /** A name the user can write for a new element: no qualifier, no quotes. */
 const SIMPLE_NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
 
@@ -252,10 +255,14 @@ function indentOf(document: LangiumDocument, line: number): string {
     return /^[ \t]*/.exec(text)?.[0] ?? '';
 }
 
-/** The document's indentation step: the smallest indentation of a code line (doc comment lines excluded). */
+/**
+ * The document's indentation step: the smallest indentation of a code line (doc comment lines and the text inside
+ * `"""` strings excluded).
+ */
 export function indentUnit(document: LangiumDocument): string {
     let unit: string | undefined;
-    for (const line of document.textDocument.getText().split(/\r?\n/)) {
+    const code = document.textDocument.getText().replace(MULTI_LINE_STRING, (text) => text.replace(/[^\r\n]/g, ' '));
+    for (const line of code.split(/\r?\n/)) {
         const match = /^([ \t]+)([^\s*/])/.exec(line);
         if (match && (unit === undefined || match[1].length < unit.length)) unit = match[1];
     }

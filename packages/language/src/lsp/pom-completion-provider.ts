@@ -36,7 +36,7 @@ import { describeMember, isMany, isRequired, type KindSystem } from '../model/ki
 import { PLACEHOLDERS } from '../model/values.js';
 import type { PomServices } from '../pom-module.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
-import { escapeHtml } from './markdown.js';
+import { safeMarkdown } from './markdown.js';
 import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
 /** Keywords that begin a declaration: offered only where a declaration may begin. */
@@ -336,7 +336,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
 
     private documentation(node: AstNode): { kind: 'markdown'; value: string } | undefined {
         const text = this.docs.getDocumentation(node);
-        return text ? { kind: 'markdown', value: escapeHtml(text) } : undefined;
+        return text ? { kind: 'markdown', value: safeMarkdown(text) } : undefined;
     }
 }
 

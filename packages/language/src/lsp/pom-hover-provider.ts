@@ -1,7 +1,8 @@
-// Hover: for an element, its kind, title, documentation, effective horizon/owner/funding with where each is
-// inherited from, a lineage summary (flow elements only) and its backlinks by relation, each a link to the element
-// that states it, with the link's metadata; on a reference, the metadata of that link too. Kinds, keys and enum
-// literals show their declaration.
+// Hover: for an element, its kind, title, documentation, its `"""` texts, effective horizon/owners/funding with
+// where each is inherited from, a lineage summary (flow elements only) and its backlinks by relation, each a link to
+// the element that states it, with the link's metadata; on a reference, the metadata of that link too; inside a
+// `"""` string, its text. Kinds, keys and enum literals show their declaration. Doc comments and `"""` strings
+// are Markdown, made safe to render (markdown.ts); titles and one-line strings are plain text.
 
 import { type AstNode, AstUtils, CstUtils, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
@@ -9,10 +10,22 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
 import type { EvidenceContext } from '../evidence/evidence-context.js';
 import type { EvidenceIndex } from '../evidence/evidence-index.js';
-import type { Element, KindDecl, MemberDecl, RefValue, ViewDecl } from '../generated/ast.js';
-import { isElement, isEnumLiteral, isEnumType, isFieldDecl, isKindDecl, isRefValue, isRelationDecl, isViewDecl } from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl, RefValue, StringValue, ViewDecl } from '../generated/ast.js';
+import {
+    isElement,
+    isEntry,
+    isEnumLiteral,
+    isEnumType,
+    isFieldDecl,
+    isKindDecl,
+    isRefValue,
+    isRelationDecl,
+    isStringValue,
+    isViewDecl,
+} from '../generated/ast.js';
+import { MULTI_LINE_QUOTE } from '../grammar/pom-value-converter.js';
 import type { LineageIndex } from '../lineage/lineage-index.js';
-import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext } from '../model/element-context.js';
+import { CONTEXT_KEYS, contextLabel, contextOrigin, type ElementContext, entriesOf } from '../model/element-context.js';
 import { describeMember, flowOf, type KindSystem } from '../model/kind-system.js';
 import { qualifiedName } from '../model/qualified-names.js';
 import { isFlowStage } from '../model/stages.js';
@@ -20,7 +33,7 @@ import type { PomServices } from '../pom-module.js';
 import { viewId } from '../views/view-declarations.js';
 import { claimsOn, evidenceHover } from './evidence-text.js';
 import { backlinks, plural, summarizeLineage } from './lineage-summary.js';
-import { code, escapeHtml, escapeMarkdown } from './markdown.js';
+import { code, escapeMarkdown, safeMarkdown } from './markdown.js';
 import { SelectorAssist, type SelectorAtomSpot, selectorAtomAt } from './selector-assist.js';
 
 /** Backlinks a hover lists per relation; the rest are counted. */
@@ -49,6 +62,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const spot = selectorAtomAt(document, document.textDocument.offsetAt(params.position));
         if (spot) return this.selectorHover(spot);
+        const text = multiLineStringAt(document, document.textDocument.offsetAt(params.position));
+        if (text) return { contents: { kind: 'markdown', value: this.textHover(text) } };
         const hover = await super.getHoverContent(document, params);
         const root = document.parseResult.value.$cstNode;
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
@@ -80,10 +95,11 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private elementHover(element: Element): string {
         const kind = element.kind.ref;
         const lines: string[] = [];
-        const title = element.title ? ` — ${escapeMarkdown(element.title)}` : '';
+        const title = element.title ? ` — ${inlineText(element.title)}` : '';
         lines.push(`**${escapeMarkdown(element.kind.$refText)}** ${code(qualifiedName(element))}${title}`);
         const doc = this.documentation(element);
         if (doc) lines.push(doc);
+        for (const text of entriesOf(element).flatMap((e) => e.values.filter(isMultiLineString))) lines.push(this.textHover(text));
         const context: string[] = [];
         for (const key of CONTEXT_KEYS) {
             const value = this.context.value(element, key);
@@ -147,7 +163,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     }
 
     private kindHover(kind: KindDecl): string {
-        const lines = [`**kind** ${code(qualifiedName(kind))}${kind.title ? ` — ${escapeMarkdown(kind.title)}` : ''}`];
+        const lines = [`**kind** ${code(qualifiedName(kind))}${kind.title ? ` — ${inlineText(kind.title)}` : ''}`];
         const facts: string[] = [];
         const stage = this.kinds.stage(kind);
         if (stage) facts.push(`stage ${stage}`);
@@ -189,7 +205,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
 
     /** A view: its title, documentation and how much of the model it draws. */
     private viewHover(view: ViewDecl): string {
-        const title = view.title ? ` — ${escapeMarkdown(view.title)}` : '';
+        const title = view.title ? ` — ${inlineText(view.title)}` : '';
         const lines = [`**view** ${code(viewId(view))}${title}`];
         const doc = this.documentation(view);
         if (doc) lines.push(doc);
@@ -198,9 +214,16 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     }
 
     private documentation(node: AstNode): string | undefined {
-        // Doc comments are Markdown by intent; only HTML is neutralised.
+        // Doc comments are Markdown by intent, made safe to render.
         const comment = this.documentationProvider.getDocumentation(node);
-        return comment ? escapeHtml(comment) : undefined;
+        return comment ? safeMarkdown(comment) : undefined;
+    }
+
+    /** A `"""` string: its key, then its text as Markdown, made safe to render. */
+    private textHover(value: StringValue): string {
+        const entry = value.$container;
+        const key = isEntry(entry) ? entry.key.$refText : 'text';
+        return `**${escapeMarkdown(key)}**\n\n${safeMarkdown(value.value)}`;
     }
 }
 
@@ -212,4 +235,20 @@ function placeLink(element: Element): string {
         .uri.toString()
         .replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
     return `[${escapeMarkdown(element.name)}](${uri}#L${start.line + 1},${start.character + 1})`;
+}
+
+/** A title on one line, as plain text: a `"""` title's line breaks become spaces. */
+function inlineText(text: string): string {
+    return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+}
+
+function isMultiLineString(value: AstNode): value is StringValue {
+    return isStringValue(value) && isEntry(value.$container) && (value.$cstNode?.text.startsWith(MULTI_LINE_QUOTE) ?? false);
+}
+
+/** The `"""` string value of an entry under the cursor, if any. */
+function multiLineStringAt(document: LangiumDocument, offset: number): StringValue | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const node = root && CstUtils.findLeafNodeAtOffset(root, offset)?.astNode;
+    return node && isMultiLineString(node) ? node : undefined;
 }

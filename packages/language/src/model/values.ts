@@ -42,11 +42,6 @@ export const PLACEHOLDERS: Record<string, string> = {
     duration: '1 week',
 };
 
-/** A string's content without its quotes and escapes. */
-export function unquote(text: string): string {
-    return text.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
-}
-
 /** `YYYY-MM-DD` normalised with two-digit month and day, or undefined when no such day exists. */
 export function parseDate(text: string): string | undefined {
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
