@@ -38,10 +38,10 @@ const opportunity = (owner: string) =>
 describe('inherited changes', () => {
     test('one owner change on a parent is one change, with the nested elements grouped under it', async () => {
         const report = await diff({ 'org.pom': ORG, 'a.pom': opportunity('Dispatch') }, { 'org.pom': ORG, 'a.pom': opportunity('Field') });
-        expect(report.elements.changed.map((c) => [c.id, c.changes.map((p) => p.property)])).toEqual([['ReliableArrivals', ['owner']]]);
+        expect(report.elements.changed.map((c) => [c.id, c.changes.map((p) => p.property)])).toEqual([['ReliableArrivals', ['owners']]]);
         expect(report.elements.inherited).toHaveLength(1);
         const [group] = report.elements.inherited;
-        expect(group).toMatchObject({ property: 'owner', source: 'ReliableArrivals', via: null, sourceChanged: true });
+        expect(group).toMatchObject({ property: 'owners', source: 'ReliableArrivals', via: 'nesting', sourceChanged: true });
         expect(group.elements.map((e) => e.id)).toEqual([
             'ReliableArrivals.LiveEta',
             'ReliableArrivals.LiveEtaBet',
@@ -49,7 +49,7 @@ describe('inherited changes', () => {
             'ReliableArrivals.LiveEtaBet.Pilot',
             'ReliableArrivals.SmsWindow',
         ]);
-        expect(group.after).toMatchObject({ effective: 'Field', inheritedFrom: 'ReliableArrivals' });
+        expect(group.after).toMatchObject({ effective: ['Field'], inheritedFrom: 'ReliableArrivals', via: 'nesting' });
         expect(report.summary.elements.changed).toBe(1);
 
         const markdown = diffToMarkdown(report);
@@ -68,7 +68,7 @@ describe('inherited changes', () => {
         expect(report.elements.renamed.map((r) => [r.from, r.to])).toEqual([['Web.Tech', 'App.Tech']]);
         expect(report.elements.changed.map((c) => [c.id, c.changes.map((p) => p.property)])).toEqual([['App.Tech', ['parent']]]);
         expect(report.elements.inherited.map((g) => [g.property, g.source, g.sourceChanged, g.elements.map((e) => e.id)])).toEqual([
-            ['owner', 'App', false, ['App.Tech']],
+            ['owners', 'App', false, ['App.Tech']],
         ]);
         expect(diffToMarkdown(report)).toContain('- `owner` now comes from `App` (`Dispatch` → `Field`) for 1 nested element');
     });
@@ -77,7 +77,7 @@ describe('inherited changes', () => {
         const after = opportunity('Field').replace('    project Build', '    project Build "Now with a title"');
         const report = await diff({ 'org.pom': ORG, 'a.pom': opportunity('Dispatch') }, { 'org.pom': ORG, 'a.pom': after });
         expect(report.elements.changed.map((c) => [c.id, c.changes.map((p) => p.property)])).toEqual([
-            ['ReliableArrivals', ['owner']],
+            ['ReliableArrivals', ['owners']],
             ['ReliableArrivals.LiveEtaBet.Build', ['title']],
         ]);
         expect(report.elements.inherited[0].elements).toHaveLength(5);
@@ -191,8 +191,8 @@ describe('duplicate ids', () => {
         expect(report.elements.removed).toEqual([]);
         // The one real consequence: `owner: Growth` now resolves to the newcomer, and the review says so.
         expect(
-            report.elements.changed.map((c) => [c.id, c.changes.map((p) => [p.property, (p.after as { declared: string }).declared])]),
-        ).toEqual([['B', [['owner', 'Growth#2']]]]);
+            report.elements.changed.map((c) => [c.id, c.changes.map((p) => [p.property, (p.after as { declared: string[] }).declared])]),
+        ).toEqual([['B', [['owners', ['Growth#2']]]]]);
         expect(report.links.removed.map((l) => `${l.from} ${l.relation} ${l.to}`)).toEqual(['B owner Growth']);
         expect(report.links.added.map((l) => `${l.from} ${l.relation} ${l.to}`)).toEqual(['B owner Growth#2']);
         expect(report.diagnostics.introduced.map((d) => [d.code, d.source.path])).toEqual([

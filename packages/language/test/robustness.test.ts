@@ -132,6 +132,23 @@ describe('declarations a syntax error cut short', () => {
         expect(model.elements).toEqual([]);
         expect(model.kinds).toEqual([]);
     });
+
+    test('hover on a link whose metadata a syntax error cut after its key shows the key with no value', async () => {
+        const text = 'insight I\nopportunity O {\n  informedBy: I [confidence: ]\n}\n';
+        const loaded = await load({ 'a.pom': text });
+        const [document] = loaded.documents;
+        expect(diagnostics(document, 'parsing-error').length).toBeGreaterThan(0);
+        const hover = (needle: string) =>
+            loaded.pom.lsp.HoverProvider?.getHoverContent(document, {
+                textDocument: { uri: document.uri.toString() },
+                position: document.textDocument.positionAt(text.indexOf(needle)),
+            });
+        const onLink = (await hover('I ['))?.contents as { value: string } | undefined;
+        expect(onLink?.value).toContain('confidence: (no value)');
+        const onTarget = (await hover('I\nopp'))?.contents as { value: string } | undefined;
+        expect(onTarget?.value).toContain('**Backlinks** 1 link points here');
+        expect(onTarget?.value).toContain('(confidence: (no value))');
+    });
 });
 
 describe('input bounds', () => {

@@ -14,6 +14,7 @@ import {
     linkText,
     metadataText,
     plural,
+    propertyName,
     reachList,
     severityList,
     valueText,
@@ -253,8 +254,7 @@ function renameText(rename: ElementRename, all: readonly ElementRename[]): strin
 function changeText(change: ElementChange, plan: Plan): string {
     const limit = Math.max(plan.items, 3);
     const lines = change.changes.slice(0, limit).map((c) => {
-        const name = c.property.startsWith('fields.') ? c.property.slice('fields.'.length) : c.property;
-        return `  - ${mdCode(clip(name, 60))}: ${valueText(c.property, c.before, inline)} → ${valueText(c.property, c.after, inline)}`;
+        return `  - ${mdCode(clip(propertyName(c.property), 60))}: ${valueText(c.property, c.before, inline)} → ${valueText(c.property, c.after, inline)}`;
     });
     if (change.changes.length > lines.length) lines.push(`  - … and ${change.changes.length - lines.length} more`);
     return [describe(change), ...lines].join('\n');

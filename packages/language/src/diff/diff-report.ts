@@ -1,7 +1,15 @@
 // The semantic diff of two compiled models, as data: what `pom diff --format json` prints and what the Markdown and
 // text renderers read. Its JSON Schema is packages/language/schema/pom-diff.schema.json; bump DIFF_VERSION on any
 // breaking change.
-import type { CompiledDiagnostic, CompiledKind, ContextEntry, OwnersEntry, SourceLocation, TypedValue, Verdict } from '../compile/compiled-model.js';
+import type {
+    CompiledDiagnostic,
+    CompiledKind,
+    ContextEntry,
+    OwnersEntry,
+    SourceLocation,
+    TypedValue,
+    Verdict,
+} from '../compile/compiled-model.js';
 import type { Flow } from '../model/kind-system.js';
 import type { Severity } from '../validation/codes.js';
 

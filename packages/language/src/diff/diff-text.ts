@@ -11,6 +11,7 @@ import {
     kindChangeLines,
     linkText,
     metadataText,
+    propertyName,
     reachList,
     valueText,
     viewChangeLines,
@@ -70,7 +71,7 @@ export function diffToText(diff: ModelDiff, options: { colour?: boolean } = {}):
             `${yellow('~')} ${describe(c)}`,
             ...c.changes.map(
                 (p) =>
-                    `      ${p.property.replace(/^fields\./, '')}: ${valueText(p.property, p.before, inline)} → ${valueText(p.property, p.after, inline)}`,
+                    `      ${propertyName(p.property)}: ${valueText(p.property, p.before, inline)} → ${valueText(p.property, p.after, inline)}`,
             ),
         ].join('\n'),
     );

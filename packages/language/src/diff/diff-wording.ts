@@ -74,6 +74,14 @@ export function metadataText(metadata: Record<string, TypedValue>, inline: Inlin
 }
 
 /**
+ * A changed property as the model writes it: a field's key without `fields.`, and `owner` for the compiled `owners`.
+ */
+export function propertyName(property: string): string {
+    if (property.startsWith('fields.')) return property.slice('fields.'.length);
+    return property === 'owners' ? 'owner' : property;
+}
+
+/**
  * "`owner` of `ReliableArrivals` changed (`A` → `B`); inherited by 5 nested elements", or, when the elements moved to a
  * new source, "`owner` now comes from `Platform` (`A` → `B`) for 2 nested elements".
  */
@@ -82,8 +90,8 @@ export function inheritedText(group: InheritedChange, inline: Inline): string {
     const count = plural(group.elements.length, how, how.replace(/^(nested )?element/, '$1elements'));
     const values = `${effectiveText(group.before, inline)} → ${effectiveText(group.after, inline)}`;
     return group.sourceChanged
-        ? `${inline.code(group.property)} of ${inline.code(group.source)} changed (${values}); inherited by ${count}`
-        : `${inline.code(group.property)} now comes from ${inline.code(group.source)} (${values}) for ${count}`;
+        ? `${inline.code(propertyName(group.property))} of ${inline.code(group.source)} changed (${values}); inherited by ${count}`
+        : `${inline.code(propertyName(group.property))} now comes from ${inline.code(group.source)} (${values}) for ${count}`;
 }
 
 /** The lines that say how a kind changed: its properties, then its fields and relations added, removed or changed. */

@@ -10,7 +10,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { typed } from '../compile/typed-value.js';
 import type { EvidenceContext } from '../evidence/evidence-context.js';
 import type { EvidenceIndex } from '../evidence/evidence-index.js';
-import type { Element, KindDecl, MemberDecl, RefValue, StringValue, ViewDecl } from '../generated/ast.js';
+import type { Element, KindDecl, MemberDecl, MetaEntry, RefValue, StringValue, ViewDecl } from '../generated/ast.js';
 import {
     isElement,
     isEntry,
@@ -131,16 +131,14 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         const total = groups.reduce((sum, [, links]) => sum + links.length, 0);
         const lines = groups.map(([relation, links]) => {
             const shown = links.slice(0, HOVER_BACKLINKS_PER_RELATION).map((link) => {
-                const metadata = (link.value?.metadata ?? []).map(
-                    (m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`,
-                );
+                const metadata = (link.value?.metadata ?? []).map(metadataText);
                 const notes = link.implied ? ['nested'] : metadata;
                 return `${placeLink(link.source)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
             });
             const more = links.length > HOVER_BACKLINKS_PER_RELATION ? ` and ${links.length - HOVER_BACKLINKS_PER_RELATION} more` : '';
             return `${code(relation)} ← ${shown.join(', ')}${more}`;
         });
-        return `**Backlinks** ${plural(total, 'link')} point here  \n${lines.join('  \n')}`;
+        return `**Backlinks** ${plural(total, 'link')} ${total === 1 ? 'points' : 'point'} here  \n${lines.join('  \n')}`;
     }
 
     private lineageText(element: Element): string {
@@ -199,7 +197,7 @@ export class PomHoverProvider extends AstNodeHoverProvider {
     private linkMetadata(value: RefValue): string {
         const entry = value.$container;
         const relation = 'key' in entry ? entry.key.$refText : 'link';
-        const items = value.metadata.map((m) => `${escapeMarkdown(m.key)}: **${escapeMarkdown(String(typed(m.value).value))}**`);
+        const items = value.metadata.map(metadataText);
         return `**Link** ${code(relation)} → ${code(value.target.$refText)} · ${items.join(' · ')}`;
     }
 
@@ -235,6 +233,15 @@ function placeLink(element: Element): string {
         .uri.toString()
         .replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
     return `[${escapeMarkdown(element.name)}](${uri}#L${start.line + 1},${start.character + 1})`;
+}
+
+/**
+ * One metadata item of a link, "confidence: **high**". A syntax error can cut an item after its key
+ * (`[confidence: ]`), leaving no value: it shows as "confidence: (no value)".
+ */
+function metadataText(m: MetaEntry): string {
+    const key = escapeMarkdown(m.key ?? '');
+    return m.value === undefined ? `${key}: (no value)` : `${key}: **${escapeMarkdown(String(typed(m.value).value))}**`;
 }
 
 /** A title on one line, as plain text: a `"""` title's line breaks become spaces. */
