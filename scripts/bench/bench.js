@@ -1,7 +1,7 @@
 // Prints the figures behind the performance budgets (docs/architecture.md). Never run by tests; `npm run bench` (add --large for the
 // 100,000-element run).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateModel } from './generate-model.js';
@@ -59,6 +59,26 @@ for (let i = 0; i < 15; i++) {
     edits.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 report('lsp one-character edit → diagnostics (median)', median(edits), 150);
+
+// The same, across files: a file that references an element of the edited one. Renaming the element by one
+// character (its declaration) breaks that reference and the edited file's own uses of it, so both files' diagnostics change; the
+// time runs until the last diagnostics the edit caused have been published.
+const crossFile = path.join(folder, 'cross.pom');
+const crossUri = `file://${crossFile}`;
+const crossText = 'namespace bench.cross\n\nbet CrossBet "Cross-file bet" {\n  toward: bench.unit50.Driver3\n}\n';
+writeFileSync(crossFile, crossText);
+session.open(crossUri, crossText);
+await session.nextDiagnostics(crossUri);
+await session.waitForDiagnostics();
+const renamed = text.replace('driver Driver3 "', 'driver Driver3x "');
+const crossEdits = [];
+// An even number of edits, so the file ends as it started.
+for (let i = 0; i < 10; i++) {
+    const { ms, uris } = await session.editLatency(uri, i % 2 === 0 ? renamed : text, 100 + i, [uri, crossUri]);
+    if (!uris.includes(crossUri)) throw new Error('the cross-file edit published nothing for the referencing file');
+    crossEdits.push(ms);
+}
+report('lsp one-character rename → diagnostics in every affected file (median)', median(crossEdits), 150);
 const measure = async (method, params, n = 15) => {
     const times = [];
     for (let i = 0; i < n; i++) {

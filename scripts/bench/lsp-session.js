@@ -23,8 +23,11 @@ export class LspSession {
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.waiters = [];
         this.published = 0;
+        /** Every publication, with the time it arrived: what an edit changed, and when the last of it came. */
+        this.publications = [];
         this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
             this.published++;
+            this.publications.push({ at: process.hrtime.bigint(), uri: params.uri, diagnostics: params.diagnostics });
             this.waiters = this.waiters.filter((w) => !w(params));
         });
         this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
@@ -50,6 +53,26 @@ export class LspSession {
                 return true;
             });
         });
+    }
+
+    /**
+     * Sends a change and measures the time until the last diagnostics it caused: every uri in `expected` has had
+     * diagnostics published since the change, and then nothing more is published for `quietMs`. Returns the
+     * milliseconds from the change to the last publication, and the uris published.
+     */
+    async editLatency(uri, text, version, expected, quietMs = 400) {
+        const start = process.hrtime.bigint();
+        const from = this.publications.length;
+        this.change(uri, text, version);
+        const since = () => this.publications.slice(from);
+        while (!expected.every((u) => since().some((p) => p.uri === u))) await new Promise((resolve) => setTimeout(resolve, 5));
+        let count = -1;
+        while (count !== since().length) {
+            count = since().length;
+            await new Promise((resolve) => setTimeout(resolve, quietMs));
+        }
+        const last = since().reduce((max, p) => (p.at > max ? p.at : max), start);
+        return { ms: Number(last - start) / 1e6, uris: [...new Set(since().map((p) => p.uri))] };
     }
 
     open(uri, text) {

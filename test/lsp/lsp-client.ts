@@ -16,9 +16,11 @@ import {
     InitializedNotification,
     InitializeRequest,
     LogMessageNotification,
+    MessageType,
     PublishDiagnosticsNotification,
     RegistrationRequest,
     type ServerCapabilities,
+    ShowMessageNotification,
     ShutdownRequest,
     WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
@@ -105,6 +107,10 @@ export class LspClient {
     /** What the server wrote to stderr and logged through `window/logMessage`, for failure messages. */
     private readonly stderr: string[] = [];
     private exited: string | undefined;
+    /** Every `window/showMessage` the server sent (messages shown to the user). */
+    readonly shownMessages: { type: number; message: string }[] = [];
+    /** Every `window/logMessage` the server sent, with its type (1 error, 2 warning, 3 info, 4 log). */
+    readonly logMessages: { type: number; message: string }[] = [];
     /** Server-to-client requests this client has no special answer for, by method; answered with null. */
     readonly unexpectedRequests: string[] = [];
 
@@ -114,6 +120,8 @@ export class LspClient {
         readonly capabilities: ServerCapabilities,
         /** Wall time of the `initialize` round trip, for the record; never asserted. */
         readonly initializeMs: number,
+        /** What the server wrote to stderr itself (not through the protocol). */
+        private readonly rawStderr: string[],
     ) {}
 
     /** Spawns the server, initializes it with `workspaceFolder` as the one workspace folder and says `initialized`. */
@@ -123,8 +131,13 @@ export class LspClient {
         const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         let client: LspClient | undefined;
         const early: string[] = [];
+        const earlyLogs: { type: number; message: string }[] = [];
         child.stderr.setEncoding('utf8');
-        child.stderr.on('data', (chunk: string) => (client ? client.stderr.push(chunk) : early.push(chunk)));
+        const rawStderr: string[] = [];
+        child.stderr.on('data', (chunk: string) => {
+            rawStderr.push(chunk);
+            (client ? client.stderr : early).push(chunk);
+        });
 
         connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
         // Both are `void` requests: returning undefined sends the result `null`.
@@ -137,6 +150,10 @@ export class LspClient {
         connection.onNotification(PublishDiagnosticsNotification.type, (params) => client?.publish(params.uri, params.diagnostics));
         connection.onNotification(LogMessageNotification.type, (params) => {
             (client ? client.stderr : early).push(`${params.message}\n`);
+            (client ? client.logMessages : earlyLogs).push({ type: params.type, message: params.message });
+        });
+        connection.onNotification(ShowMessageNotification.type, (params) => {
+            client?.shownMessages.push(params);
         });
         connection.listen();
 
@@ -154,13 +171,19 @@ export class LspClient {
             () => `initialize did not answer; server stderr:\n${early.join('')}`,
         );
         const initializeMs = performance.now() - started;
-        client = new LspClient(child, connection, result.capabilities, initializeMs);
+        client = new LspClient(child, connection, result.capabilities, initializeMs, rawStderr);
         client.stderr.push(...early);
+        client.logMessages.push(...earlyLogs);
         child.on('exit', (code, signal) => {
             client?.markExited(`server exited (code ${code}, signal ${signal})`);
         });
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
+    }
+
+    /** Calls `listener` with the exit code when the server process ends. */
+    onExit(listener: (code: number | null) => void): void {
+        this.child.once('exit', (code) => listener(code));
     }
 
     /** Converts a path to the file URI the server uses for it. */
@@ -171,6 +194,13 @@ export class LspClient {
     /** Everything the server wrote to stderr so far. */
     serverLog(): string {
         return this.stderr.join('');
+    }
+
+    /** The errors and warnings the server logged (`window/logMessage` of type error or warning), and its raw stderr. */
+    problems(): string[] {
+        const logged = this.logMessages.filter((m) => m.type <= MessageType.Warning).map((m) => m.message);
+        const raw = this.rawStderr.join('').trim();
+        return raw ? [...logged, raw] : logged;
     }
 
     diagnostics(uri: string): Diagnostic[] | undefined {

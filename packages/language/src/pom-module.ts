@@ -22,6 +22,7 @@ import { PomLexer } from './grammar/pom-lexer.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
+import { shutDownInOrder } from './lsp/orderly-shutdown.js';
 import { PomCallHierarchyProvider } from './lsp/pom-call-hierarchy-provider.js';
 import { PomCodeActionProvider } from './lsp/pom-code-action-provider.js';
 import { PomCodeLensProvider } from './lsp/pom-code-lens-provider.js';
@@ -46,6 +47,7 @@ import { WorkspaceRules } from './validation/workspace-rules.js';
 import { registerViewChecks } from './views/view-checks.js';
 import { ViewGraph } from './views/view-graph.js';
 import { NameIndex } from './workspace/name-index.js';
+import { PomDocumentBuilder } from './workspace/pom-document-builder.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomServiceRegistry } from './workspace/pom-service-registry.js';
 import { PomWorkspaceManager } from './workspace/pom-workspace-manager.js';
@@ -105,6 +107,7 @@ export interface PomAddedSharedServices {
     workspace: {
         WorkspaceManager: PomWorkspaceManager;
         IndexManager: PomIndexManager;
+        DocumentBuilder: PomDocumentBuilder;
     };
     lsp: {
         NodeKindProvider: PomNodeKindProvider;
@@ -161,7 +164,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
         CompletionProvider: (services) => new PomCompletionProvider(services),
         CodeActionProvider: (services) => new PomCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new PomDocumentSymbolProvider(services),
-        Formatter: () => new PomFormatter(),
+        Formatter: (services) => new PomFormatter(services),
         SemanticTokenProvider: (services) => new PomSemanticTokenProvider(services),
     },
 };
@@ -178,6 +181,7 @@ export function createPomSharedModule(
         workspace: {
             WorkspaceManager: (services) => new PomWorkspaceManager(services, services.pom.Projects),
             IndexManager: (services) => new PomIndexManager(services, { indexReferences: !batch }),
+            DocumentBuilder: (services) => new PomDocumentBuilder(services),
         },
         lsp: {
             // Serves the prelude (`builtin:`) to clients, so go-to-definition on a kind opens it read-only.
@@ -200,8 +204,10 @@ export function createPomServices(
     keepWorkspaceDiagnosticsFresh(Pom);
     registerPomRequests(Pom);
     registerEvidenceRules(Pom);
-    if (context.connection) keepEvidenceFresh(Pom);
-    else {
+    if (context.connection) {
+        keepEvidenceFresh(Pom);
+        shutDownInOrder(Pom);
+    } else {
         // Outside a language server nothing triggers the configuration provider; mark it ready.
         shared.workspace.ConfigurationProvider.initialized({});
     }

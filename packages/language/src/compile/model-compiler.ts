@@ -97,7 +97,12 @@ export class ModelCompiler {
                 flow: link.flow,
                 implied: link.implied,
                 metadata: Object.fromEntries(
-                    (link.value?.metadata ?? []).map((m) => [m.key, typed(m.value)] as const).sort(([a], [b]) => compareStrings(a, b)),
+                    // A metadata entry cut off after its key (`[confidence:` at the end of a file being typed)
+                    // parses, with a syntax error, to an entry without a value: it has nothing to compile.
+                    (link.value?.metadata ?? [])
+                        .filter((m) => m.value !== undefined)
+                        .map((m) => [m.key, typed(m.value)] as const)
+                        .sort(([a], [b]) => compareStrings(a, b)),
                 ),
                 source: link.value ? locate(link.value) : locate(link.source, link.source.$cstNode),
             }));

@@ -121,3 +121,17 @@ function tokenImages(services: FormatServices, text: string, without: ReadonlySe
         .sort((a, b) => a.startOffset - b.startOffset)
         .map((t) => (t.image.startsWith('/*') ? t.image.replace(/\r?\n[ \t]*/g, '\n') : t.image));
 }
+
+/**
+ * Why the text `formatted` may not replace `document`'s (it would not parse, or would change a token or comment), or
+ * undefined when it may: the check `formatText` makes, for a caller that formats a document it already holds.
+ */
+export function formattingProblem(services: FormatServices, document: LangiumDocument, formatted: string): string | undefined {
+    try {
+        checkInvariants(services, document.uri, document.textDocument.getText(), formatted, bodySeparators(document));
+        return undefined;
+    } catch (error) {
+        if (error instanceof FormatInvariantError) return error.message;
+        throw error;
+    }
+}

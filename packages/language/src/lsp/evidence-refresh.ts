@@ -15,12 +15,14 @@ export function keepEvidenceFresh(services: PomServices): void {
     });
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange((params) => {
         if (!params.changes.some((c) => context.concerns(URI.parse(c.uri)))) return;
-        void shared.workspace.WorkspaceManager.ready.then(() => refreshEvidence(services));
+        // The same change starts a build of the changed files; the evidence is read again once no build is running
+        // (the lock's read side), since refreshing walks every document.
+        void shared.workspace.WorkspaceManager.ready.then(() => shared.workspace.WorkspaceLock.read(() => refreshEvidence(services)));
     });
 }
 
-/** Reads the snapshots again and publishes what changed. */
-export function refreshEvidence(services: PomServices): void {
+/** Reads the snapshots again and publishes what changed. Call it only while no build runs. */
+function refreshEvidence(services: PomServices): void {
     services.pom.EvidenceContext.invalidate();
     services.pom.EvidenceIndex.invalidate();
     services.pom.WorkspaceRules.invalidate();

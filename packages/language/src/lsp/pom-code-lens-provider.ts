@@ -2,7 +2,7 @@
 // above measured elements and metrics their numbers: "42.1% → 55% target · 3 weeks old".
 // Clicking it opens the call hierarchy, where the lineage can be walked.
 import type { LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils, Cancellation, GrammarUtils, interruptAndCheck } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import type { EvidenceContext } from '../evidence/evidence-context.js';
@@ -25,11 +25,17 @@ export class PomCodeLensProvider implements CodeLensProvider {
         this.context = services.pom.EvidenceContext;
     }
 
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+    async provideCodeLens(
+        document: LangiumDocument,
+        _params: CodeLensParams,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<CodeLens[]> {
         const graph = this.lineage.graph();
         const lenses: CodeLens[] = [];
         for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
             if (!isElement(node) || !node.$cstNode) continue;
+            // A file of thousands of elements takes a while: other requests get their turn, and `$/cancelRequest` ends it.
+            await interruptAndCheck(cancelToken);
             const info = graph.node(node);
             if (!info) continue;
             const range = node.$cstNode.range;

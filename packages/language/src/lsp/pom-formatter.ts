@@ -34,6 +34,8 @@ import {
     type Model,
     type ViewDecl,
 } from '../generated/ast.js';
+import type { PomServices } from '../pom-module.js';
+import { guardFormatting } from './formatting-guard.js';
 
 const INDENT = 2;
 
@@ -66,6 +68,14 @@ const NO_SPACE_BEFORE = new Set([':', ',', '.', ']', ';', '*', '?', '+']);
 const END_OF_FILE = onLine('keep', 0);
 
 export class PomFormatter extends AbstractFormatter {
+    /** In a language server, every result passes the same guard as `pom format`'s (formatting-guard.ts). */
+    private readonly guard?: (document: LangiumDocument, edits: TextEdit[]) => TextEdit[];
+
+    constructor(services?: PomServices) {
+        super();
+        if (services?.shared.lsp.Connection) this.guard = (document, edits) => guardFormatting(services, document, edits);
+    }
+
     protected override format(): void {
         // Unused: Langium's per-node formatting regions only re-indent comments, while this layout also decides the
         // blank lines around them, so doDocumentFormat lays out the token stream itself.
@@ -74,8 +84,9 @@ export class PomFormatter extends AbstractFormatter {
     protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
         const root = document.parseResult.value as Model;
         if (!root.$cstNode) return [];
-        const edits = new Layout(document, root).edits();
-        return range ? edits.filter((e) => e.range.end.line >= range.start.line && e.range.start.line <= range.end.line) : edits;
+        const all = new Layout(document, root).edits();
+        const edits = range ? all.filter((e) => e.range.end.line >= range.start.line && e.range.start.line <= range.end.line) : all;
+        return this.guard ? this.guard(document, edits) : edits;
     }
 }
 

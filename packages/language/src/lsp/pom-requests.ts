@@ -71,6 +71,8 @@ export function registerPomRequests(services: PomServices): void {
         clearTimeout(timer);
         timer = setTimeout(announce, CHANGE_DEBOUNCE_MS);
     });
+    // A newer edit makes a pending announcement stale: its own build announces itself.
+    shared.workspace.DocumentBuilder.onUpdate(() => clearTimeout(timer));
 }
 
 /**
