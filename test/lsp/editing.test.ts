@@ -100,6 +100,23 @@ describe('diagnostics while editing', () => {
         await edit(file, ws.text(file));
         await client.waitForDiagnostics((view) => view.get(uri)?.length === 0, 'collaboration.pom is clean again');
     });
+
+    test('a 950 KB line pasted in: one input-too-large where the line passes 10,000 characters, as in the CLI', async () => {
+        const file = 'collaboration.pom';
+        const uri = ws.uri(file);
+        const text = `${ws.text(file)}// ${'x'.repeat(950_000)}\n`;
+        const line = text.split('\n').length - 2;
+        await edit(file, text);
+        await client.waitForDiagnostics(() => found(uri, 'input-too-large').length > 0, 'input-too-large in collaboration.pom');
+        expect(client.diagnostics(uri)?.map((d) => [d.code, d.range])).toEqual([
+            ['input-too-large', { start: { line, character: 10_000 }, end: { line, character: 10_001 } }],
+        ]);
+        expect(found(uri, 'input-too-large')[0].message).toBe(
+            `Line ${line + 1} has 950,003 characters, more than the limit of 10,000; this file is not parsed. Break the line.`,
+        );
+        await edit(file, ws.text(file));
+        await client.waitForDiagnostics((view) => view.get(uri)?.length === 0, 'collaboration.pom is clean again');
+    });
 });
 
 describe('the live model', () => {

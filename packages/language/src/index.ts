@@ -17,6 +17,7 @@ export {
 } from './evidence/snapshot.js';
 export { FormatInvariantError, type FormatResult, type FormatServices, formatText, type SyntaxProblem } from './format/format-text.js';
 export * from './generated/ast.js';
+export { MAX_FILE_SIZE, MAX_LINE_LENGTH, MAX_NESTING, MAX_TOKENS } from './grammar/input-bounds.js';
 export {
     flowSource,
     flowTarget,

@@ -18,6 +18,7 @@ import { registerEvidenceRules } from './evidence/evidence-rules.js';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './grammar/guarded-parser.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './grammar/pom-error-messages.js';
+import { PomLexer } from './grammar/pom-lexer.js';
 import { PomTokenBuilder } from './grammar/pom-token-builder.js';
 import { LineageIndex } from './lineage/lineage-index.js';
 import { keepEvidenceFresh } from './lsp/evidence-refresh.js';
@@ -67,6 +68,7 @@ export interface PomAddedServices {
         EvidenceIndex: EvidenceIndex;
     };
     parser: {
+        Lexer: PomLexer;
         TokenBuilder: PomTokenBuilder;
         ParserErrorMessageProvider: PomParserErrorMessageProvider;
         LexerErrorMessageProvider: PomLexerErrorMessageProvider;
@@ -138,6 +140,7 @@ export const PomModule: Module<PomServices, PartialLangiumServices & Omit<PomAdd
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
+        Lexer: (services) => new PomLexer(services),
         TokenBuilder: () => new PomTokenBuilder(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),

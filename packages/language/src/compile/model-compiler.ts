@@ -49,6 +49,7 @@ export class ModelCompiler {
         const kinds = documents
             .filter((d) => !isPrelude(d))
             .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
+            .filter((kind) => kind.name) // a declaration a syntax error cut short before its name declares nothing
             .map((kind) => this.compileKind(kind, locate))
             .sort((a, b) => compareStrings(a.name, b.name) || compareLocations(a.source, b.source));
 
@@ -178,24 +179,27 @@ export class ModelCompiler {
             extends: kind.superKind ? (kind.superKind.ref ? qualifiedName(kind.superKind.ref) : kind.superKind.$refText) : null,
             abstract: kind.abstract,
             stage: this.pom.KindSystem.stage(kind) ?? null,
-            // A field whose type is still being typed has no meaning yet; it is left out.
+            // A field whose name or type is still being typed has no meaning yet; it is left out.
             fields: kind.members
                 .filter(isFieldDecl)
-                .filter((f) => f.type !== undefined)
+                .filter((f) => f.name && f.type !== undefined)
                 .map((f) => ({
                     name: f.name,
                     type: isEnumType(f.type) ? 'enum' : fieldTypeText(f),
                     many: f.many,
                     required: f.required,
-                    ...(isEnumType(f.type) ? { values: f.type.literals.map((l) => l.name) } : {}),
+                    ...(isEnumType(f.type) ? { values: f.type.literals.filter((l) => l.name).map((l) => l.name) } : {}),
                 })),
-            relations: kind.members.filter(isRelationDecl).map((r) => ({
-                name: r.name,
-                targets: r.targets.map((t) => (t.ref ? qualifiedName(t.ref) : t.$refText)),
-                cardinality: r.cardinality ?? '?',
-                required: r.required || r.cardinality === '+',
-                flow: flowOf(r),
-            })),
+            relations: kind.members
+                .filter(isRelationDecl)
+                .filter((r) => r.name)
+                .map((r) => ({
+                    name: r.name,
+                    targets: r.targets.map((t) => (t.ref ? qualifiedName(t.ref) : t.$refText)),
+                    cardinality: r.cardinality ?? '?',
+                    required: r.required || r.cardinality === '+',
+                    flow: flowOf(r),
+                })),
             source: locate(kind),
         };
     }

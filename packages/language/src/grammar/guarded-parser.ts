@@ -1,65 +1,125 @@
-// The parser behind a guard, so that no text can crash or hang the server or the CLI. Text that is not
-// POM at all (XML, binary, empty) and text nested deeper than any model needs are not handed to the recursive
-// parser; they yield an empty model plus one diagnostic. Any exception from the parser itself is caught the same way.
+// The parser behind a guard, so that no text can crash or hang the server or the CLI. Text that is not POM at all
+// (XML, binary, empty) and text beyond the input bounds (grammar/input-bounds.ts: size, line length, tokens,
+// nesting) are not handed to the recursive parser; they yield an empty model plus one diagnostic. The parser itself
+// is Langium's, with two changes that keep its work linear and its stack bounded (PomLangiumParser below).
 
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { type AstNode, createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
+import { type AstNode, createParser, type LangiumCoreServices, LangiumParser, type LexerResult, type ParseResult } from 'langium';
 import { classify } from '../workspace/foreign-files.js';
+import { type BoundExceeded, textBeyondBounds, tokensBeyondBounds } from './input-bounds.js';
+import { PomCstNodeBuilder } from './pom-cst-node-builder.js';
+import type { PomLexer } from './pom-lexer.js';
 
-/** Deeper than any operating model needs, far shallower than what overflows the parser's stack. */
-export const MAX_NESTING = 64;
+/** The name of the parser error that stands for an input bound; the document validator reports it as `input-too-large`. */
+export const INPUT_TOO_LARGE = 'InputTooLarge';
+
+/**
+ * Syntax errors after which the parser stops recovering inside repetitions; the rest of the file is then not read.
+ * The document validator shows no more than 100 syntax errors either.
+ *
+ * Upstream cause (chevrotain 11, `tryInRepetitionRecovery` in parse/parser/traits/recoverable.js): after a syntax
+ * error inside a repetition (`members+=TopMember*`, the entries of a body), the parser skips to a point where the
+ * repetition can go on and then calls the repetition again, recursively, "to support multiple re-syncs in the same
+ * top level repetition". Every recovered error in one list adds frames to the stack, so a file with a few thousand
+ * errors overflows it, at a depth that depends on the engine's state: the same file failed in some runs and not in
+ * others, and left the parser's node stack half unwound (`Cannot read properties of undefined`).
+ */
+export const MAX_RECOVERED_ERRORS = 100;
+
+interface RepetitionRecovery {
+    readonly errors: readonly unknown[];
+    attemptInRepetitionRecovery(...args: unknown[]): void;
+}
+
+/** The members of langium's `LangiumParser` that are private in its typings and replaced here. */
+interface ParserInternals {
+    nodeBuilder: PomCstNodeBuilder;
+    lexerResult?: LexerResult;
+    doParse(rule: unknown): unknown;
+    extractHiddenTokens(token: IToken): IToken[];
+}
+
+/**
+ * Langium's parser, kept linear in long lists and bounded in its recovery. Three upstream paths are replaced (the
+ * members are private in langium's typings and not injectable, hence the assignments in the constructor):
+ * - the CST builder searches siblings from the back (pom-cst-node-builder.ts);
+ * - the comments before a token are taken from a cursor. Upstream (langium 4.4, `LangiumParser.extractHiddenTokens`)
+ *   removes them with `hidden.splice(0, i)`, which shifts every later comment: a file of n comments cost n²/2 moves
+ *   (50,000 commented values took 8 s). The consumed ones are removed once, after parsing, for the trailing ones;
+ * - in-repetition recovery stops after MAX_RECOVERED_ERRORS errors.
+ */
+class PomLangiumParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const self = this as unknown as ParserInternals;
+        self.nodeBuilder = new PomCstNodeBuilder();
+        let cursor = 0;
+        const doParse = self.doParse;
+        self.doParse = function (this: ParserInternals, rule: unknown) {
+            cursor = 0;
+            const result = doParse.call(this, rule);
+            this.lexerResult?.hidden.splice(0, cursor); // `parse` then adds the comments after the last token
+            return result;
+        };
+        self.extractHiddenTokens = function (this: ParserInternals, token: IToken) {
+            const hidden = this.lexerResult?.hidden ?? [];
+            const start = cursor;
+            while (cursor < hidden.length && hidden[cursor].startOffset <= token.startOffset) cursor++;
+            return hidden.slice(start, cursor);
+        };
+        const recovery = this.wrapper as unknown as RepetitionRecovery;
+        const attempt = recovery.attemptInRepetitionRecovery;
+        recovery.attemptInRepetitionRecovery = function (this: RepetitionRecovery, ...args: unknown[]) {
+            if (this.errors.length < MAX_RECOVERED_ERRORS) attempt.apply(this, args);
+        };
+    }
+}
 
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createLangiumParser(services);
-    let parse = parser.parse.bind(parser);
+    const parser = createParser(services.Grammar, new PomLangiumParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    const lexer = services.parser.Lexer as PomLexer;
+    const parse = parser.parse.bind(parser);
     parser.parse = <T extends AstNode = AstNode>(text: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
         if (classify(text)) return parse<T>(''); // reported once, as `not-a-pom-file`, by the document validator
-        const tooDeep = nestingBeyond(text, MAX_NESTING);
-        if (tooDeep !== undefined) {
-            return failed(parse<T>(''), text, tooDeep, `Nesting deeper than ${MAX_NESTING} levels; this file is not parsed.`);
-        }
-        try {
-            return parse<T>(text, options);
-        } catch (error) {
-            // A parser that threw may keep the state of the failed run; parse from now on with a fresh one.
-            const fresh = createLangiumParser(services);
-            parse = fresh.parse.bind(fresh);
-            const reason = error instanceof RangeError ? 'too many errors to recover from' : (error as Error).message;
-            return failed(parse<T>(''), text, 0, `The parser gave up on this file (${reason}); fix the first errors and try again.`);
-        }
+        const beyond = textBeyondBounds(text) ?? tokensBeyondBounds(lexer.prepare(text));
+        if (beyond) return refused(parse<T>(''), text, beyond);
+        return parse<T>(text, options); // takes the tokens prepared above
     };
     return parser;
 }
 
-function failed<T>(empty: ParseResult<T>, text: string, offset: number, message: string): ParseResult<T> {
-    return { ...empty, parserErrors: [recognitionError(text, offset, message)] };
+function refused<T>(empty: ParseResult<T>, text: string, beyond: BoundExceeded): ParseResult<T> {
+    return { ...empty, parserErrors: [boundError(text, beyond)] };
 }
 
-/** The offset of the first bracket that opens level `limit + 1`, skipping strings and comments; undefined if none. */
-export function nestingBeyond(text: string, limit: number): number | undefined {
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-        } else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n') i++;
-        } else if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 1;
-        } else if (c === '{' || c === '[') {
-            if (++depth > limit) return i;
-        } else if ((c === '}' || c === ']') && depth > 0) {
-            depth--;
+function boundError(text: string, { offset, length, message }: BoundExceeded): IRecognitionException {
+    const start = position(text, offset);
+    const end = position(text, Math.min(offset + length, text.length));
+    const token = {
+        image: text.slice(offset, offset + length),
+        tokenTypeIdx: 0,
+        tokenType: { name: INPUT_TOO_LARGE },
+        startOffset: offset,
+        endOffset: offset + length - 1,
+        startLine: start.line,
+        startColumn: start.column,
+        endLine: end.line,
+        endColumn: end.column - 1,
+    } as unknown as IToken;
+    return { name: INPUT_TOO_LARGE, message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+}
+
+/** Chevrotain's 1-based line and column of an offset; lines end at `\n`, `\r\n` or `\r`, as the LSP counts them. */
+function position(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
         }
     }
-    return undefined;
-}
-
-function recognitionError(text: string, offset: number, message: string): IRecognitionException {
-    const line = text.slice(0, offset).split('\n').length;
-    const column = offset - text.lastIndexOf('\n', offset - 1);
-    const position = { startOffset: offset, endOffset: offset, startLine: line, startColumn: column, endLine: line, endColumn: column };
-    const token = { image: '', tokenTypeIdx: 0, tokenType: { name: 'Guard' }, ...position } as unknown as IToken;
-    return { name: 'NestingError', message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+    return { line, column: offset - lineStart + 1 };
 }

@@ -4,7 +4,7 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import { type Element, isElement, isRefValue, isRelationDecl, type Model, type RelationDecl } from '../generated/ast.js';
 import { entriesFor, entriesOf } from '../model/element-context.js';
 import { type Flow, flowOf, type KindSystem } from '../model/kind-system.js';
-import { parentElement, qualifiedName } from '../model/qualified-names.js';
+import { elementPath, parentElement, qualifiedName } from '../model/qualified-names.js';
 import { FLOW_STAGES } from '../model/stages.js';
 import { forEachElement } from '../model/walk.js';
 import type { PomServices } from '../pom-module.js';
@@ -33,7 +33,10 @@ export class LineageIndex {
         const documents = this.documents.all.filter((d) => !isForeignDocument(d)).toArray();
         for (const document of documents) {
             forEachElement(document.parseResult.value as Model, (element) => {
-                if (element.name) graph.addNode({ element, id: qualifiedName(element), stage: this.kinds.stageOf(element), document });
+                // An element, or one it is nested in, that a syntax error left without a name has no id: it is no node.
+                if (elementPath(element).every((e) => e.name)) {
+                    graph.addNode({ element, id: qualifiedName(element), stage: this.kinds.stageOf(element), document });
+                }
             });
         }
         for (const element of graph.nodes.keys()) this.addLinks(graph, element);

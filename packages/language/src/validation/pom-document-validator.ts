@@ -7,10 +7,12 @@ import {
     diagnosticData,
     type LangiumDocument,
     type LinkingError,
+    type ParseResult,
     type ValidationOptions,
 } from 'langium';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type Element, isEntry, isEnumType, isRefValue, isRelationDecl } from '../generated/ast.js';
+import { INPUT_TOO_LARGE } from '../grammar/guarded-parser.js';
 import { kindPhrase } from '../model/kind-system.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomScopeProvider } from '../scope/pom-scope-provider.js';
@@ -78,6 +80,27 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                     data: { code: w.code, workspace: true },
                 }),
             );
+    }
+
+    /** An input bound's error (grammar/input-bounds.ts) becomes `input-too-large`; the others stay syntax errors. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const syntax = parseResult.parserErrors.filter((e) => e.name !== INPUT_TOO_LARGE);
+        super.processParsingErrors({ ...parseResult, parserErrors: syntax }, diagnostics, options);
+        for (const error of parseResult.parserErrors) {
+            if (error.name !== INPUT_TOO_LARGE) continue;
+            const { startLine, startColumn, endLine, endColumn } = error.token;
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: {
+                    start: { line: (startLine ?? 1) - 1, character: (startColumn ?? 1) - 1 },
+                    end: { line: (endLine ?? 1) - 1, character: endColumn ?? 0 },
+                },
+                message: error.message,
+                code: 'input-too-large',
+                data: diagnosticData('input-too-large'),
+                source: this.getSource(),
+            });
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

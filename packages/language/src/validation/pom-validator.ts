@@ -229,6 +229,7 @@ export class PomValidator {
     }
 
     checkKind(kind: KindDecl, accept: ValidationAcceptor): void {
+        if (!kind.name) return; // a declaration cut short by a syntax error, which is reported
         if (kind.superKind?.ref && this.kinds.chain(kind.superKind.ref).includes(kind)) {
             const chain = [...this.kinds.chain(kind).map((k) => k.name), kind.name];
             report(accept, 'kind-cycle', `Kind \`${kind.name}\` extends itself: ${chain.join(' → ')}.`, {
@@ -244,6 +245,7 @@ export class PomValidator {
         }
         const own = new Map<string, MemberDecl>();
         for (const member of kind.members) {
+            if (!member.name) continue; // cut short by a syntax error, as above
             const earlier = own.get(member.name);
             if (earlier) {
                 report(accept, 'duplicate-name', `Kind \`${kind.name}\` declares \`${member.name}\` twice.`, {
@@ -276,6 +278,7 @@ export class PomValidator {
             if (!isFieldDecl(member) || !isEnumType(member.type)) continue;
             const names = new Map<string, EnumLiteral>();
             for (const literal of member.type.literals) {
+                if (!literal.name) continue; // cut short by a syntax error, which is reported
                 const earlier = names.get(literal.name);
                 if (earlier) {
                     report(accept, 'duplicate-name', `\`${member.name}\` lists \`${literal.name}\` twice.`, {

@@ -86,35 +86,12 @@ export class WorkspaceRules {
     private duplicateNames(graph: LineageGraph, add: (d: WorkspaceDiagnostic) => void): void {
         for (const [id, all] of graph.ids()) {
             if (all.length < 2) continue;
-            for (const elements of this.byModel(all)) {
-                for (const element of elements) {
-                    const others = elements.filter((e) => e !== element);
-                    add({
-                        code: 'duplicate-name',
-                        message: `\`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
-                        node: element,
-                        property: 'name',
-                        related: others.map((other) => relatedPlace(other, `\`${id}\` is also declared here.`)),
-                    });
-                }
-            }
+            for (const elements of this.byModel(all)) duplicates(elements, `\`${id}\``, add);
         }
         for (const [id, descriptions] of this.names.kinds()) {
             const all = descriptions.map((d) => d.node).filter(isKindDecl);
             if (all.length < 2) continue;
-            for (const kinds of this.byModel(all)) {
-                for (const kind of kinds) {
-                    if (AstUtils.getDocument(kind).uri.scheme === 'builtin') continue;
-                    const others = kinds.filter((k) => k !== kind);
-                    add({
-                        code: 'duplicate-name',
-                        message: `Kind \`${id}\` is declared more than once; also at ${listPlaces(others.map(where))}.`,
-                        node: kind,
-                        property: 'name',
-                        related: others.map((other) => relatedPlace(other, `Kind \`${id}\` is also declared here.`)),
-                    });
-                }
-            }
+            for (const kinds of this.byModel(all)) duplicates(kinds, `Kind \`${id}\``, add);
         }
     }
 
@@ -123,12 +100,15 @@ export class WorkspaceRules {
      * projects. The prelude belongs to every model.
      */
     private byModel<T extends AstNode>(nodes: readonly T[]): T[][] {
-        const builtin = nodes.filter((node) => AstUtils.getDocument(node).uri.scheme === 'builtin');
+        const isBuiltin = (node: T) => AstUtils.getDocument(node).uri.scheme === 'builtin';
+        const builtin = nodes.filter(isBuiltin);
         const groups = new Map<string, T[]>();
         for (const node of nodes) {
-            if (builtin.includes(node)) continue;
+            if (isBuiltin(node)) continue;
             const key = this.names.modelOf(AstUtils.getDocument(node).uri);
-            groups.set(key, [...(groups.get(key) ?? builtin), node]);
+            const group = groups.get(key);
+            if (group) group.push(node);
+            else groups.set(key, [...builtin, node]);
         }
         return [...groups.values()].filter((group) => group.length > 1);
     }
@@ -241,8 +221,37 @@ function linkSite(link: LineageLink): { node: AstNode; property?: string } {
     return link.value ? { node: link.value, property: 'target' } : { node: link.source, property: 'name' };
 }
 
-function listPlaces(places: string[]): string {
-    return places.length > 5 ? `${places.slice(0, 5).join(', ')} and ${places.length - 5} more places` : places.join(', ');
+/** Places a message names (and points to as related information); the others are counted. */
+const MAX_PLACES = 5;
+
+function listPlaces(places: string[], total = places.length): string {
+    const shown = places.slice(0, MAX_PLACES);
+    return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more places` : shown.join(', ');
+}
+
+/**
+ * One `duplicate-name` for each declaration of a name (the prelude's own are not reported), naming the first
+ * MAX_PLACES others. Only the first MAX_PLACES + 1 declarations are ever cited, so n declarations cost O(n), not
+ * the n² of listing every other place at every one (20,000 copies of one name did not finish in two minutes).
+ */
+function duplicates(nodes: readonly AstNode[], subject: string, add: (d: WorkspaceDiagnostic) => void): void {
+    const cited = nodes.slice(0, MAX_PLACES + 1);
+    const places = cited.map(where);
+    const related = cited.map((node) => relatedPlace(node, `${subject} is also declared here.`));
+    for (const node of nodes) {
+        if (AstUtils.getDocument(node).uri.scheme === 'builtin') continue;
+        const others = cited.flatMap((other, i) => (other === node ? [] : [i])).slice(0, MAX_PLACES);
+        add({
+            code: 'duplicate-name',
+            message: `${subject} is declared more than once; also at ${listPlaces(
+                others.map((i) => places[i]),
+                nodes.length - 1,
+            )}.`,
+            node,
+            property: 'name',
+            related: others.map((i) => related[i]),
+        });
+    }
 }
 
 function where(node: AstNode): string {
