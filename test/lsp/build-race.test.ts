@@ -20,8 +20,8 @@ beforeAll(async () => {
     generateModel(folder, { elements: 3000, files: 30 });
     client = await LspClient.start(folder);
     const files = Array.from({ length: 30 }, (_, i) => LspClient.uri(path.join(folder, `unit${String(i).padStart(3, '0')}.pom`)));
-    await client.waitForDiagnostics((view) => files.every((uri) => view.published(uri) > 0), 'start-up diagnostics');
-});
+    await client.waitForDiagnostics((view) => files.every((uri) => view.published(uri) > 0), 'start-up diagnostics', 100_000);
+}, 120_000);
 
 afterAll(async () => {
     await client?.stop();
@@ -61,4 +61,4 @@ test('requests for an untouched document during a build resolve nothing half-bui
     expect(new Set(lenses).size).toBe(1);
     expect(lenses[0]).toBeGreaterThan(50);
     expect(client.diagnostics(editedUri)).toEqual([]);
-});
+}, 120_000);

@@ -29,11 +29,11 @@ beforeAll(async () => {
     client = await LspClient.start(folder);
     big = LspClient.uri(path.join(folder, 'big/unit000.pom'));
     small = LspClient.uri(path.join(folder, 'small/unit000.pom'));
-    await client.waitForDiagnostics((view) => view.published(big) > 0 && view.published(small) > 0, 'start-up diagnostics');
+    await client.waitForDiagnostics((view) => view.published(big) > 0 && view.published(small) > 0, 'start-up diagnostics', 100_000);
     await client.open(big, readFileSync(path.join(folder, 'big/unit000.pom'), 'utf8'));
     await client.open(small, readFileSync(path.join(folder, 'small/unit000.pom'), 'utf8'));
     await client.settle();
-});
+}, 120_000);
 
 afterAll(async () => {
     await client?.stop();

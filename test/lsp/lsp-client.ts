@@ -270,7 +270,11 @@ export class LspClient {
      * ("nothing else was reported").
      */
     async settle(): Promise<void> {
-        await withTimeout(this.connection.sendRequest('pom/compiledModel', {}), WAIT_MS, () => 'pom/compiledModel did not answer');
+        await withTimeout(
+            this.connection.sendRequest('pom/compiledModel', {}),
+            WAIT_MS,
+            () => `pom/compiledModel did not answer; server log:\n${this.serverLog()}`,
+        );
     }
 
     /** Shuts the server down politely, and kills it (this process only) if it does not exit in time. */

@@ -19,7 +19,7 @@ test('requests in flight at shutdown are answered before shutdown is', async () 
         const file = path.join(folder, 'unit001.pom');
         const uri = LspClient.uri(file);
         const text = readFileSync(file, 'utf8');
-        await client.waitForDiagnostics((view) => view.published(uri) > 0, 'start-up diagnostics');
+        await client.waitForDiagnostics((view) => view.published(uri) > 0, 'start-up diagnostics', 100_000);
         await client.open(uri, text);
         await client.settle();
         const order: string[] = [];
@@ -49,4 +49,4 @@ test('requests in flight at shutdown are answered before shutdown is', async () 
         await client.stop();
         rmSync(folder, { recursive: true, force: true });
     }
-});
+}, 120_000);
