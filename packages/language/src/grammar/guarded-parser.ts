@@ -18,7 +18,7 @@ export const INPUT_TOO_LARGE = 'InputTooLarge';
  * The document validator shows no more than 100 syntax errors either.
  *
  * Upstream cause (chevrotain 11, `tryInRepetitionRecovery` in parse/parser/traits/recoverable.js): after a syntax
- * error inside a repetition (`members+=TopMember*`, the entries of a body), the parser skips to a point where the
+ * error inside a repetition (the members of a file, the entries of a body), the parser skips to a point where the
  * repetition can go on and then calls the repetition again, recursively, "to support multiple re-syncs in the same
  * top level repetition". Every recovered error in one list adds frames to the stack, so a file with a few thousand
  * errors overflows it, at a depth that depends on the engine's state: the same file failed in some runs and not in
