@@ -4,7 +4,16 @@
 // is Langium's, with two changes that keep its work linear and its stack bounded (PomLangiumParser below).
 
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { type AstNode, createParser, type LangiumCoreServices, LangiumParser, type LexerResult, type ParseResult } from 'langium';
+import {
+    type AstNode,
+    createParser,
+    isAstNode,
+    type LangiumCoreServices,
+    LangiumParser,
+    type Lexer,
+    type LexerResult,
+    type ParseResult,
+} from 'langium';
 import { classify } from '../workspace/foreign-files.js';
 import { type BoundExceeded, textBeyondBounds, tokensBeyondBounds } from './input-bounds.js';
 import { PomCstNodeBuilder } from './pom-cst-node-builder.js';
@@ -34,8 +43,13 @@ interface RepetitionRecovery {
 /** The members of langium's `LangiumParser` that are private in its typings and replaced here. */
 interface ParserInternals {
     nodeBuilder: PomCstNodeBuilder;
+    lexer: Lexer;
     lexerResult?: LexerResult;
-    doParse(rule: unknown): unknown;
+    wrapper: { input: IToken[]; errors: IRecognitionException[] };
+    mainRule: unknown;
+    allRules: Map<string, unknown>;
+    unorderedGroups: Map<string, unknown>;
+    doParse(rule: unknown): AstNode;
     extractHiddenTokens(token: IToken): IToken[];
 }
 
@@ -47,8 +61,30 @@ interface ParserInternals {
  *   removes them with `hidden.splice(0, i)`, which shifts every later comment: a file of n comments cost n²/2 moves
  *   (50,000 commented values took 8 s). The consumed ones are removed once, after parsing, for the trailing ones;
  * - in-repetition recovery stops after MAX_RECOVERED_ERRORS errors.
+ * `parse` is upstream's (langium 4.4, `LangiumParser.parse`) with a cheaper last step, `linkContainers` below.
  */
 class PomLangiumParser extends LangiumParser {
+    override parse<T extends AstNode = AstNode>(input: string, options: { rule?: string } = {}): ParseResult<T> {
+        const self = this as unknown as ParserInternals;
+        self.nodeBuilder.buildRootNode(input);
+        const lexerResult = self.lexer.tokenize(input);
+        self.lexerResult = lexerResult;
+        self.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? self.allRules.get(options.rule) : self.mainRule;
+        if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        const result = self.doParse(ruleMethod);
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        self.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(result);
+        return {
+            value: result as T,
+            lexerErrors: lexerResult.errors,
+            lexerReport: lexerResult.report,
+            parserErrors: self.wrapper.errors,
+        };
+    }
+
     constructor(services: LangiumCoreServices) {
         super(services);
         const self = this as unknown as ParserInternals;
@@ -87,6 +123,43 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
         return parse<T>(text, options); // takes the tokens prepared above
     };
     return parser;
+}
+
+/**
+ * Sets `$container`, `$containerProperty` and `$containerIndex` of every node below `node`, as langium's
+ * `linkContentToContainer(node, { deep: true })` does (the same properties, in the same order), without its
+ * `Object.entries` pair array and `forEach` closure per node: on a large model those were about a tenth of parsing
+ * and garbage for the collector. The depth is bounded by the input bounds' nesting limit.
+ */
+function linkContainers(node: AstNode): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+        if (name.charCodeAt(0) === 36) continue; // `$`
+        const value = record[name];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (!isAstNode(item)) continue;
+                const child = item as Contained;
+                child.$container = node;
+                child.$containerProperty = name;
+                child.$containerIndex = index;
+                linkContainers(item);
+            }
+        } else if (isAstNode(value)) {
+            const child = value as Contained;
+            child.$container = node;
+            child.$containerProperty = name;
+            linkContainers(value);
+        }
+    }
+}
+
+/** The container properties of an AST node, writable (langium's `AstNode` declares them read-only). */
+interface Contained {
+    $container: AstNode;
+    $containerProperty: string;
+    $containerIndex?: number;
 }
 
 function refused<T>(empty: ParseResult<T>, text: string, beyond: BoundExceeded): ParseResult<T> {
