@@ -41,7 +41,32 @@ export function parentElement(element: Element): Element | undefined {
  * Prefixes against which a name written at `node` is tried, most specific first: the enclosing elements (so
  * siblings and children resolve by simple name), the namespace and each of its parents, and finally the root.
  */
-export function lookupPrefixes(node: AstNode, withElements = true): string[] {
+export function lookupPrefixes(node: AstNode, withElements = true): readonly string[] {
+    const scope = withElements ? nearestElement(node) : undefined;
+    const key = scope ?? AstUtils.findRootNode(node);
+    const cache = scope ? elementPrefixes : rootPrefixes;
+    let prefixes = cache.get(key);
+    if (!prefixes) {
+        prefixes = computePrefixes(key, scope !== undefined);
+        cache.set(key, prefixes);
+    }
+    return prefixes;
+}
+
+// Every reference in an element shares its prefixes: they are computed once per element (and once per document for
+// kinds) and read many times. Keyed by AST node, they last as long as the node; a changed name or namespace is a
+// new parse, hence new nodes.
+const elementPrefixes = new WeakMap<AstNode, readonly string[]>();
+const rootPrefixes = new WeakMap<AstNode, readonly string[]>();
+
+function nearestElement(node: AstNode): Element | undefined {
+    for (let current: AstNode | undefined = node; current && !isModel(current); current = current.$container) {
+        if (isElement(current)) return current;
+    }
+    return undefined;
+}
+
+function computePrefixes(node: AstNode, withElements: boolean): readonly string[] {
     const namespace = namespaceOf(node);
     const prefixes: string[] = [];
     if (withElements) {

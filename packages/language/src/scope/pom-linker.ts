@@ -17,47 +17,47 @@ export class PomLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const root = document.parseResult.value;
         await interruptAndCheck(cancelToken);
-        this.linkReferences(root, document);
         // Cancellation is checked between top-level members (a kind, a view or an element with all it nests).
-        for (const child of contents(root)) {
+        for (const child of this.linkOwn(root, document)) {
             await interruptAndCheck(cancelToken);
             this.linkTree(child, document);
         }
     }
 
     private linkTree(node: AstNode, document: LangiumDocument): void {
-        this.linkReferences(node, document);
-        for (const child of contents(node)) this.linkTree(child, document);
+        for (const child of this.linkOwn(node, document)) this.linkTree(child, document);
     }
 
-    /** The node's own references, in property order (Langium's `streamReferences`). */
-    private linkReferences(node: AstNode, document: LangiumDocument): void {
+    /**
+     * Links the node's own references, in property order (Langium's `streamReferences`), and returns its children,
+     * in property order (Langium's `streamContents`): one pass over its properties for both.
+     */
+    private linkOwn(node: AstNode, document: LangiumDocument): AstNode[] {
         const record = node as unknown as Record<string, unknown>;
+        let children = NO_CHILDREN;
         for (const property of Object.keys(node)) {
-            if (property.startsWith('$')) continue;
+            if (property.charCodeAt(0) === 36) continue; // `$`
             const value = record[property];
             if (isReference(value) || isMultiReference(value)) {
                 this.doLink({ reference: value, container: node, property }, document);
+            } else if (isAstNode(value)) {
+                if (children === NO_CHILDREN) children = [];
+                children.push(value);
             } else if (Array.isArray(value)) {
                 for (let index = 0; index < value.length; index++) {
                     const item = value[index];
-                    if (isReference(item) || isMultiReference(item))
+                    if (isReference(item) || isMultiReference(item)) {
                         this.doLink({ reference: item, container: node, property, index }, document);
+                    } else if (isAstNode(item)) {
+                        if (children === NO_CHILDREN) children = [];
+                        children.push(item);
+                    }
                 }
             }
         }
+        return children;
     }
 }
 
-/** The node's children, in property order (Langium's `streamContents`). */
-function contents(node: AstNode): AstNode[] {
-    const record = node as unknown as Record<string, unknown>;
-    const children: AstNode[] = [];
-    for (const property of Object.keys(node)) {
-        if (property.startsWith('$')) continue;
-        const value = record[property];
-        if (isAstNode(value)) children.push(value);
-        else if (Array.isArray(value)) for (const item of value) if (isAstNode(item)) children.push(item);
-    }
-    return children;
-}
+/** What a node without children returns: shared, never written to. */
+const NO_CHILDREN: AstNode[] = [];

@@ -127,7 +127,7 @@ function modelOf(context: ReferenceInfo) {
 export class PrefixScope implements Scope {
     constructor(
         private readonly table: Map<string, AstNodeDescription[]>,
-        private readonly prefixes: string[],
+        private readonly prefixes: readonly string[],
         private readonly accepts: (description: AstNodeDescription) => boolean,
         private readonly byShortName?: Map<string, AstNodeDescription[]>,
     ) {}
