@@ -43,20 +43,27 @@ export function parentElement(element: Element): Element | undefined {
  */
 export function lookupPrefixes(node: AstNode, withElements = true): readonly string[] {
     const scope = withElements ? nearestElement(node) : undefined;
-    const key = scope ?? AstUtils.findRootNode(node);
-    const cache = scope ? elementPrefixes : rootPrefixes;
-    let prefixes = cache.get(key);
-    if (!prefixes) {
-        prefixes = computePrefixes(key, scope !== undefined);
-        cache.set(key, prefixes);
+    if (!scope) {
+        const root = AstUtils.findRootNode(node);
+        let prefixes = rootPrefixes.get(root);
+        if (!prefixes) {
+            prefixes = computePrefixes(root, false);
+            rootPrefixes.set(root, prefixes);
+        }
+        return prefixes;
     }
-    return prefixes;
+    if (lastElement !== scope) {
+        lastElementPrefixes = computePrefixes(scope, true);
+        lastElement = scope;
+    }
+    return lastElementPrefixes;
 }
 
-// Every reference in an element shares its prefixes: they are computed once per element (and once per document for
-// kinds) and read many times. Keyed by AST node, they last as long as the node; a changed name or namespace is a
-// new parse, hence new nodes.
-const elementPrefixes = new WeakMap<AstNode, readonly string[]>();
+// The references of an element share its prefixes, and linking meets them one after the other: the last element's
+// prefixes are kept (one entry, so that nothing grows with the model), and a document's namespace prefixes for as
+// long as its root node lives. A changed name or namespace is a new parse, hence new nodes.
+let lastElement: Element | undefined;
+let lastElementPrefixes: readonly string[] = [];
 const rootPrefixes = new WeakMap<AstNode, readonly string[]>();
 
 function nearestElement(node: AstNode): Element | undefined {
