@@ -19,7 +19,9 @@ export class LspSession {
     }
 
     constructor(pom) {
-        this.child = spawn(process.execPath, [pom, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        // POM_BENCH_CPU_PROF=<folder> profiles the server (`node --cpu-prof`); the profile is written when it stops.
+        const profile = process.env.POM_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.POM_BENCH_CPU_PROF}`] : [];
+        this.child = spawn(process.execPath, [...profile, pom, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.waiters = [];
         this.published = 0;
@@ -87,8 +89,12 @@ export class LspSession {
         return this.connection.sendRequest(method, params);
     }
 
-    stop() {
+    /** Shuts the server down as an editor does (`shutdown`, then `exit`), so it ends normally (and writes a `--cpu-prof`). */
+    async stop() {
+        const exited = new Promise((resolve) => this.child.once('exit', resolve));
+        await this.connection.sendRequest('shutdown');
+        this.connection.sendNotification('exit');
+        await exited;
         this.connection.dispose();
-        this.child.kill();
     }
 }
