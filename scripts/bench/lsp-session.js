@@ -1,5 +1,6 @@
 // A minimal LSP client for the benchmark: spawns `pom lsp --stdio` on a folder and times requests.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 export class LspSession {
@@ -38,6 +39,15 @@ export class LspSession {
         this.connection.listen();
     }
 
+    /** CPU time (user + system) the server process has used so far, in milliseconds; undefined where /proc is not. */
+    cpuMs() {
+        const stat = `/proc/${this.child.pid}/stat`;
+        if (!existsSync(stat)) return undefined;
+        // utime and stime, the 14th and 15th fields, in clock ticks of 1/100 s (Linux's USER_HZ).
+        const fields = readFileSync(stat, 'utf8').split(') ').pop().split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    }
+
     /** Resolves once start-up diagnostics have been published and have stopped coming for a moment. */
     async waitForDiagnostics() {
         let last = -1;
@@ -74,7 +84,7 @@ export class LspSession {
             await new Promise((resolve) => setTimeout(resolve, quietMs));
         }
         const last = since().reduce((max, p) => (p.at > max ? p.at : max), start);
-        return { ms: Number(last - start) / 1e6, uris: [...new Set(since().map((p) => p.uri))] };
+        return { ms: Number(last - start) / 1e6, uris: [...new Set(since().map((p) => p.uri))], publications: since().length };
     }
 
     open(uri, text) {

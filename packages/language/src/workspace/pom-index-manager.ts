@@ -27,6 +27,8 @@ export class PomIndexManager extends DefaultIndexManager {
     private readonly files: FileSystemProvider;
     /** The names the changed documents declare, once per update (Langium passes one set of URIs per update). */
     private readonly written = new WeakMap<Set<string>, Set<string>>();
+    /** What `crossDocumentNames` found, by the array of references it read. */
+    private readonly crossNames = new WeakMap<LangiumDocument['references'], { count: number; names: Set<string> }>();
 
     constructor(services: LangiumSharedCoreServices, options: { indexReferences: boolean }) {
         super(services);
@@ -43,15 +45,31 @@ export class PomIndexManager extends DefaultIndexManager {
         if (super.isAffected(document, changedUris)) return true;
         const declared = this.namesDeclared(changedUris);
         if (declared.size === 0) return false;
-        const own = document.uri.toString();
-        for (const reference of document.references) {
-            const text = reference.$refText;
-            if (!declared.has(text.slice(text.lastIndexOf('.') + 1))) continue;
-            const node = 'ref' in reference ? reference.ref : undefined;
-            const target = node ? AstUtils.findRootNode(node).$document?.uri.toString() : undefined;
-            if (target !== undefined && target !== own) return true;
-        }
+        const names = this.crossDocumentNames(document);
+        const [fewer, more] = declared.size <= names.size ? [declared, names] : [names, declared];
+        for (const name of fewer) if (more.has(name)) return true;
         return false;
+    }
+
+    /**
+     * The short names of the document's references that resolve into another document. They are what they were
+     * while the document keeps its references: Langium replaces the array whenever it unlinks the document, and a
+     * reference resolved later is added to it (so a longer array is read again).
+     */
+    private crossDocumentNames(document: LangiumDocument): Set<string> {
+        const references = document.references;
+        const known = this.crossNames.get(references);
+        if (known && known.count === references.length) return known.names;
+        const own = document.parseResult.value;
+        const names = new Set<string>();
+        for (const reference of references) {
+            const node = 'ref' in reference ? reference.ref : undefined;
+            if (!node || AstUtils.findRootNode(node) === own) continue;
+            const text = reference.$refText;
+            names.add(text.slice(text.lastIndexOf('.') + 1));
+        }
+        this.crossNames.set(references, { count: references.length, names });
+        return names;
     }
 
     /**
