@@ -79,13 +79,18 @@ await session.nextDiagnostics(crossUri);
 await session.waitForDiagnostics();
 const renamed = text.replace('driver Driver3 "', 'driver Driver3x "');
 const crossEdits = [];
+const crossCpu = [];
 // An even number of edits, so the file ends as it started.
 for (let i = 0; i < 10; i++) {
-    const { ms, uris } = await session.editLatency(uri, i % 2 === 0 ? renamed : text, 100 + i, [uri, crossUri]);
+    const { ms, cpuMs, uris } = await session.editLatency(uri, i % 2 === 0 ? renamed : text, 100 + i, [uri, crossUri]);
     if (!uris.includes(crossUri)) throw new Error('the cross-file edit published nothing for the referencing file');
     crossEdits.push(ms);
+    crossCpu.push(cpuMs);
 }
 report('lsp one-character rename → diagnostics in every affected file (median)', median(crossEdits), 150);
+// The server's CPU time over the same span (Linux only): the latency it would have with a core to itself, which a
+// loaded machine's wall time hides. Clock ticks of 10 ms.
+if (crossCpu.every((ms) => ms !== undefined)) report('  server CPU over it (median)', median(crossCpu));
 const measure = async (method, params, n = 15) => {
     const times = [];
     for (let i = 0; i < n; i++) {

@@ -30,7 +30,7 @@ export class LspSession {
         this.publications = [];
         this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
             this.published++;
-            this.publications.push({ at: process.hrtime.bigint(), uri: params.uri, diagnostics: params.diagnostics });
+            this.publications.push({ at: process.hrtime.bigint(), cpu: this.cpuMs(), uri: params.uri, diagnostics: params.diagnostics });
             this.waiters = this.waiters.filter((w) => !w(params));
         });
         this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
@@ -69,10 +69,12 @@ export class LspSession {
 
     /**
      * Sends a change and measures the time until the last diagnostics it caused: every uri in `expected` has had
-     * diagnostics published since the change, and then nothing more is published for `quietMs`. Returns the
-     * milliseconds from the change to the last publication, and the uris published.
+     * diagnostics published since the change, and then nothing more is published for `quietMs` (not counted).
+     * Returns the milliseconds from the change to the last publication, the server's CPU time over the same span
+     * (what the latency would be with the server alone on a core), and the uris published.
      */
     async editLatency(uri, text, version, expected, quietMs = 400) {
+        const cpu = this.cpuMs();
         const start = process.hrtime.bigint();
         const from = this.publications.length;
         this.change(uri, text, version);
@@ -83,8 +85,13 @@ export class LspSession {
             count = since().length;
             await new Promise((resolve) => setTimeout(resolve, quietMs));
         }
-        const last = since().reduce((max, p) => (p.at > max ? p.at : max), start);
-        return { ms: Number(last - start) / 1e6, uris: [...new Set(since().map((p) => p.uri))], publications: since().length };
+        const last = since().reduce((max, p) => (p.at > max.at ? p : max), { at: start, cpu });
+        return {
+            ms: Number(last.at - start) / 1e6,
+            cpuMs: last.cpu === undefined ? undefined : last.cpu - cpu,
+            uris: [...new Set(since().map((p) => p.uri))],
+            publications: since().length,
+        };
     }
 
     open(uri, text) {
