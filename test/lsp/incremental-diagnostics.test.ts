@@ -1,8 +1,9 @@
-// The language server keeps each document's part of the lineage graph between builds and rebuilds only the parts of
-// documents an edit reparsed or relinked (lineage/lineage-index.ts). After every step of a sequence of edits (a
-// rename that breaks references from other files and one that fixes them, an element's kind changed, a kind's
-// parent changed, a file deleted), every file's diagnostics must be those a server started fresh on the same texts
-// publishes: by code, severity, range and message.
+// The language server keeps each document's part of the lineage graph (lineage/lineage-index.ts) and what its
+// elements state (model/element-context.ts) between builds, while the document is neither reparsed nor relinked.
+// After every step of a sequence of edits (a rename that breaks references from other files and one that fixes
+// them, an element's kind changed, a kind's parent changed, a horizon and owners changed, a file deleted), every
+// file's diagnostics must be those a server started fresh on the same texts publishes: by code, severity, range and
+// message.
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -90,6 +91,11 @@ test('after each edit of a sequence, every file has the diagnostics of a fresh b
         ['an element of another kind', () => edit('discovery.pom', 'insight LoneCreatorsChurn "', 'opportunity LoneCreatorsChurn "')],
         ['a kind extending another kind', () => edit('kinds.pom', 'kind spike extends experiment', 'kind spike extends insight')],
         ['the kind restored', () => edit('kinds.pom', 'kind spike extends insight', 'kind spike extends experiment')],
+        [
+            'a horizon shortened, which inputs in another file contribute to',
+            () => edit('strategy.pom', 'horizon: years\n  // Growth brings', 'horizon: weeks\n  // Growth brings'),
+        ],
+        ['an owner changed', () => edit('strategy.pom', 'owner: org.GrowthTeam, org.CollaborationTeam', 'owner: org.PlatformTeam')],
         [
             'a file deleted',
             async () => {

@@ -9,8 +9,11 @@
 // are a conflict: the first written wins and `context-conflict` says so. A team's funding reaches only the elements
 // that team owns: nesting and relations pass on what was stated, nested or linked, never what an owner supplied,
 // so an element that states its own owner gets that owner's funding. Each value is computed once per element and
-// build; a cycle (along relations, or through owners) ends where it would repeat.
-import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+// build; a cycle (along relations, or through owners) ends where it would repeat. What an element states (its facts)
+// is kept across builds while its document keeps the resolved references it had: they read only the element's own
+// entries and where its references resolve, and Langium replaces `document.references` whenever it unlinks a
+// document (a reparsed one has new elements).
+import { AstUtils, DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import {
     type Element,
     type Entry,
@@ -156,6 +159,8 @@ export class ElementContext {
     private readonly funded: Memo;
     private readonly conflictsFound: BuildCache<Element, ContextConflict[]>;
     private readonly facts: BuildCache<Element, Facts>;
+    /** Facts of elements of linked documents, with the references array (and its length) they were read with. */
+    private readonly kept = new WeakMap<Element, { references: LangiumDocument['references']; count: number; facts: Facts }>();
 
     constructor(shared: LangiumSharedCoreServices) {
         const memo = (): Memo => ({ cache: new BuildCache(shared, DocumentState.Linked), busy: new Set() });
@@ -186,7 +191,15 @@ export class ElementContext {
     }
 
     private factsOf(element: Element): Facts {
-        return this.facts.get(element, () => factsOf(element));
+        return this.facts.get(element, () => {
+            const document = AstUtils.getDocument(element);
+            const references = document.references;
+            const kept = this.kept.get(element);
+            if (kept && kept.references === references && kept.count === references.length) return kept.facts;
+            const facts = factsOf(element);
+            if (document.state >= DocumentState.Linked) this.kept.set(element, { references, count: references.length, facts });
+            return facts;
+        });
     }
 
     /**
