@@ -10,10 +10,9 @@
 // that team owns: nesting and relations pass on what was stated, nested or linked, never what an owner supplied,
 // so an element that states its own owner gets that owner's funding. Each value is computed once per element and
 // build; a cycle (along relations, or through owners) ends where it would repeat. What an element states (its facts)
-// is kept across builds while its document keeps the resolved references it had: they read only the element's own
-// entries and where its references resolve, and Langium replaces `document.references` whenever it unlinks a
-// document (a reparsed one has new elements).
-import { AstUtils, DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+// is kept across builds while its document keeps its resolved references (`util/linked-memo.ts`): the facts read
+// only the element's own entries and where its references resolve.
+import { AstUtils, DocumentState, type LangiumSharedCoreServices } from 'langium';
 import {
     type Element,
     type Entry,
@@ -26,6 +25,7 @@ import {
     type Value,
 } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
+import { LinkedMemo } from '../util/linked-memo.js';
 import { parentElement, qualifiedName } from './qualified-names.js';
 import { type HorizonValue, parseHorizon, sameHorizon } from './stages.js';
 
@@ -159,8 +159,7 @@ export class ElementContext {
     private readonly funded: Memo;
     private readonly conflictsFound: BuildCache<Element, ContextConflict[]>;
     private readonly facts: BuildCache<Element, Facts>;
-    /** Facts of elements of linked documents, with the references array (and its length) they were read with. */
-    private readonly kept = new WeakMap<Element, { references: LangiumDocument['references']; count: number; facts: Facts }>();
+    private readonly kept = new LinkedMemo<Element, Facts>();
 
     constructor(shared: LangiumSharedCoreServices) {
         const memo = (): Memo => ({ cache: new BuildCache(shared, DocumentState.Linked), busy: new Set() });
@@ -191,15 +190,7 @@ export class ElementContext {
     }
 
     private factsOf(element: Element): Facts {
-        return this.facts.get(element, () => {
-            const document = AstUtils.getDocument(element);
-            const references = document.references;
-            const kept = this.kept.get(element);
-            if (kept && kept.references === references && kept.count === references.length) return kept.facts;
-            const facts = factsOf(element);
-            if (document.state >= DocumentState.Linked) this.kept.set(element, { references, count: references.length, facts });
-            return facts;
-        });
+        return this.facts.get(element, () => this.kept.get(element, AstUtils.getDocument(element), () => factsOf(element)));
     }
 
     /**

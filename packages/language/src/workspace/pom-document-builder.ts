@@ -13,8 +13,7 @@
 //    notifies no build-phase listener for an empty build (say, after a change to a file that is not POM, which
 //    editors report for every saved file), so a wait that began during it lasted until the next edit.
 // 3. Whether a document has a linking error (Langium relinks those on every change) is read once per linking of the
-//    document, not on every update: Langium pushes a reference to `document.references` once it is resolved and
-//    replaces the array when it unlinks the document, so the answer holds while the array and its length do.
+//    document (`util/linked-memo.ts`), not on every update.
 import {
     type BuildOptions,
     type Cancellation,
@@ -24,12 +23,12 @@ import {
     OperationCancelled,
     type URI,
 } from 'langium';
+import { LinkedMemo } from '../util/linked-memo.js';
 
 export class PomDocumentBuilder extends DefaultDocumentBuilder {
     /** Checks run whenever a build completes: the pending waits for the builder's state. */
     private readonly onBuildEnd = new Set<() => void>();
-    /** Whether a document's references hold a linking error, by the array read and its length then. */
-    private readonly linkingErrors = new WeakMap<LangiumDocument['references'], { count: number; errors: boolean }>();
+    private readonly linkingErrors = new LinkedMemo<LangiumDocument, boolean>();
 
     // Langium declares the builder-state overload as Promise<void>; it resolves to undefined.
     override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<undefined>;
@@ -71,12 +70,7 @@ export class PomDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private hasLinkingErrors(document: LangiumDocument): boolean {
-        const references = document.references;
-        const known = this.linkingErrors.get(references);
-        if (known && known.count === references.length) return known.errors;
-        const errors = references.some((reference) => reference.error !== undefined);
-        this.linkingErrors.set(references, { count: references.length, errors });
-        return errors;
+        return this.linkingErrors.get(document, document, () => document.references.some((reference) => reference.error !== undefined));
     }
 
     protected override async buildDocuments(

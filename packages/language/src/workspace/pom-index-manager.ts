@@ -13,6 +13,7 @@ import {
     type TextDocumentProvider,
     URI,
 } from 'langium';
+import { LinkedMemo } from '../util/linked-memo.js';
 
 /**
  * A declaration's name: the second of two names at the start of a line or after `{`, `;` or `,` (`bet Name`,
@@ -27,8 +28,7 @@ export class PomIndexManager extends DefaultIndexManager {
     private readonly files: FileSystemProvider;
     /** The names the changed documents declare, once per update (Langium passes one set of URIs per update). */
     private readonly written = new WeakMap<Set<string>, Set<string>>();
-    /** What `crossDocumentNames` found, by the array of references it read. */
-    private readonly crossNames = new WeakMap<LangiumDocument['references'], { count: number; names: Set<string> }>();
+    private readonly crossNames = new LinkedMemo<LangiumDocument, Set<string>>();
 
     constructor(services: LangiumSharedCoreServices, options: { indexReferences: boolean }) {
         super(services);
@@ -51,25 +51,19 @@ export class PomIndexManager extends DefaultIndexManager {
         return false;
     }
 
-    /**
-     * The short names of the document's references that resolve into another document. They are what they were
-     * while the document keeps its references: Langium replaces the array whenever it unlinks the document, and a
-     * reference resolved later is added to it (so a longer array is read again).
-     */
+    /** The short names of the document's references that resolve into another document, read once per linking. */
     private crossDocumentNames(document: LangiumDocument): Set<string> {
-        const references = document.references;
-        const known = this.crossNames.get(references);
-        if (known && known.count === references.length) return known.names;
-        const own = document.parseResult.value;
-        const names = new Set<string>();
-        for (const reference of references) {
-            const node = 'ref' in reference ? reference.ref : undefined;
-            if (!node || AstUtils.findRootNode(node) === own) continue;
-            const text = reference.$refText;
-            names.add(text.slice(text.lastIndexOf('.') + 1));
-        }
-        this.crossNames.set(references, { count: references.length, names });
-        return names;
+        return this.crossNames.get(document, document, () => {
+            const own = document.parseResult.value;
+            const names = new Set<string>();
+            for (const reference of document.references) {
+                const node = 'ref' in reference ? reference.ref : undefined;
+                if (!node || AstUtils.findRootNode(node) === own) continue;
+                const text = reference.$refText;
+                names.add(text.slice(text.lastIndexOf('.') + 1));
+            }
+            return names;
+        });
     }
 
     /**
