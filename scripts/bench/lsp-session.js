@@ -1,5 +1,6 @@
 // A minimal LSP client for the benchmark: spawns `pom lsp --stdio` on a folder and times requests.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 export class LspSession {
@@ -19,7 +20,9 @@ export class LspSession {
     }
 
     constructor(pom) {
-        this.child = spawn(process.execPath, [pom, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        // POM_BENCH_CPU_PROF=<folder> profiles the server (`node --cpu-prof`); the profile is written when it stops.
+        const profile = process.env.POM_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.POM_BENCH_CPU_PROF}`] : [];
+        this.child = spawn(process.execPath, [...profile, pom, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
         this.waiters = [];
         this.published = 0;
@@ -27,13 +30,22 @@ export class LspSession {
         this.publications = [];
         this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
             this.published++;
-            this.publications.push({ at: process.hrtime.bigint(), uri: params.uri, diagnostics: params.diagnostics });
+            this.publications.push({ at: process.hrtime.bigint(), cpu: this.cpuMs(), uri: params.uri, diagnostics: params.diagnostics });
             this.waiters = this.waiters.filter((w) => !w(params));
         });
         this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.listen();
+    }
+
+    /** CPU time (user + system) the server process has used so far, in milliseconds; undefined where /proc is not. */
+    cpuMs() {
+        const stat = `/proc/${this.child.pid}/stat`;
+        if (!existsSync(stat)) return undefined;
+        // utime and stime, the 14th and 15th fields, in clock ticks of 1/100 s (Linux's USER_HZ).
+        const fields = readFileSync(stat, 'utf8').split(') ').pop().split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
     }
 
     /** Resolves once start-up diagnostics have been published and have stopped coming for a moment. */
@@ -57,10 +69,12 @@ export class LspSession {
 
     /**
      * Sends a change and measures the time until the last diagnostics it caused: every uri in `expected` has had
-     * diagnostics published since the change, and then nothing more is published for `quietMs`. Returns the
-     * milliseconds from the change to the last publication, and the uris published.
+     * diagnostics published since the change, and then nothing more is published for `quietMs` (not counted).
+     * Returns the milliseconds from the change to the last publication, the server's CPU time over the same span
+     * (what the latency would be with the server alone on a core), and the uris published.
      */
     async editLatency(uri, text, version, expected, quietMs = 400) {
+        const cpu = this.cpuMs();
         const start = process.hrtime.bigint();
         const from = this.publications.length;
         this.change(uri, text, version);
@@ -71,8 +85,13 @@ export class LspSession {
             count = since().length;
             await new Promise((resolve) => setTimeout(resolve, quietMs));
         }
-        const last = since().reduce((max, p) => (p.at > max ? p.at : max), start);
-        return { ms: Number(last - start) / 1e6, uris: [...new Set(since().map((p) => p.uri))] };
+        const last = since().reduce((max, p) => (p.at > max.at ? p : max), { at: start, cpu });
+        return {
+            ms: Number(last.at - start) / 1e6,
+            cpuMs: last.cpu === undefined ? undefined : last.cpu - cpu,
+            uris: [...new Set(since().map((p) => p.uri))],
+            publications: since().length,
+        };
     }
 
     open(uri, text) {
@@ -87,8 +106,12 @@ export class LspSession {
         return this.connection.sendRequest(method, params);
     }
 
-    stop() {
+    /** Shuts the server down as an editor does (`shutdown`, then `exit`), so it ends normally (and writes a `--cpu-prof`). */
+    async stop() {
+        const exited = new Promise((resolve) => this.child.once('exit', resolve));
+        await this.connection.sendRequest('shutdown');
+        this.connection.sendNotification('exit');
+        await exited;
         this.connection.dispose();
-        this.child.kill();
     }
 }

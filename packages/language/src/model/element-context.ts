@@ -9,8 +9,10 @@
 // are a conflict: the first written wins and `context-conflict` says so. A team's funding reaches only the elements
 // that team owns: nesting and relations pass on what was stated, nested or linked, never what an owner supplied,
 // so an element that states its own owner gets that owner's funding. Each value is computed once per element and
-// build; a cycle (along relations, or through owners) ends where it would repeat.
-import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+// build; a cycle (along relations, or through owners) ends where it would repeat. What an element states (its facts)
+// is kept across builds while its document keeps its resolved references (`util/linked-memo.ts`): the facts read
+// only the element's own entries and where its references resolve.
+import { AstUtils, DocumentState, type LangiumSharedCoreServices } from 'langium';
 import {
     type Element,
     type Entry,
@@ -23,6 +25,7 @@ import {
     type Value,
 } from '../generated/ast.js';
 import { BuildCache } from '../util/build-cache.js';
+import { LinkedMemo } from '../util/linked-memo.js';
 import { parentElement, qualifiedName } from './qualified-names.js';
 import { type HorizonValue, parseHorizon, sameHorizon } from './stages.js';
 
@@ -156,6 +159,7 @@ export class ElementContext {
     private readonly funded: Memo;
     private readonly conflictsFound: BuildCache<Element, ContextConflict[]>;
     private readonly facts: BuildCache<Element, Facts>;
+    private readonly kept = new LinkedMemo<Element, Facts>();
 
     constructor(shared: LangiumSharedCoreServices) {
         const memo = (): Memo => ({ cache: new BuildCache(shared, DocumentState.Linked), busy: new Set() });
@@ -186,7 +190,7 @@ export class ElementContext {
     }
 
     private factsOf(element: Element): Facts {
-        return this.facts.get(element, () => factsOf(element));
+        return this.facts.get(element, () => this.kept.get(element, AstUtils.getDocument(element), () => factsOf(element)));
     }
 
     /**

@@ -12,6 +12,8 @@
 // 2. A wait for the builder's state ends when a build completes, even one with no document to build. Langium 4.4
 //    notifies no build-phase listener for an empty build (say, after a change to a file that is not POM, which
 //    editors report for every saved file), so a wait that began during it lasted until the next edit.
+// 3. Whether a document has a linking error (Langium relinks those on every change) is read once per linking of the
+//    document (`util/linked-memo.ts`), not on every update.
 import {
     type BuildOptions,
     type Cancellation,
@@ -21,10 +23,12 @@ import {
     OperationCancelled,
     type URI,
 } from 'langium';
+import { LinkedMemo } from '../util/linked-memo.js';
 
 export class PomDocumentBuilder extends DefaultDocumentBuilder {
     /** Checks run whenever a build completes: the pending waits for the builder's state. */
     private readonly onBuildEnd = new Set<() => void>();
+    private readonly linkingErrors = new LinkedMemo<LangiumDocument, boolean>();
 
     // Langium declares the builder-state overload as Promise<void>; it resolves to undefined.
     override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<undefined>;
@@ -59,6 +63,14 @@ export class PomDocumentBuilder extends DefaultDocumentBuilder {
             };
             this.onBuildEnd.add(check);
         });
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.hasLinkingErrors(document) || this.indexManager.isAffected(document, changedUris);
+    }
+
+    private hasLinkingErrors(document: LangiumDocument): boolean {
+        return this.linkingErrors.get(document, document, () => document.references.some((reference) => reference.error !== undefined));
     }
 
     protected override async buildDocuments(

@@ -13,6 +13,7 @@ import {
     type TextDocumentProvider,
     URI,
 } from 'langium';
+import { LinkedMemo } from '../util/linked-memo.js';
 
 /**
  * A declaration's name: the second of two names at the start of a line or after `{`, `;` or `,` (`bet Name`,
@@ -27,6 +28,7 @@ export class PomIndexManager extends DefaultIndexManager {
     private readonly files: FileSystemProvider;
     /** The names the changed documents declare, once per update (Langium passes one set of URIs per update). */
     private readonly written = new WeakMap<Set<string>, Set<string>>();
+    private readonly crossNames = new LinkedMemo<LangiumDocument, Set<string>>();
 
     constructor(services: LangiumSharedCoreServices, options: { indexReferences: boolean }) {
         super(services);
@@ -43,15 +45,25 @@ export class PomIndexManager extends DefaultIndexManager {
         if (super.isAffected(document, changedUris)) return true;
         const declared = this.namesDeclared(changedUris);
         if (declared.size === 0) return false;
-        const own = document.uri.toString();
-        for (const reference of document.references) {
-            const text = reference.$refText;
-            if (!declared.has(text.slice(text.lastIndexOf('.') + 1))) continue;
-            const node = 'ref' in reference ? reference.ref : undefined;
-            const target = node ? AstUtils.findRootNode(node).$document?.uri.toString() : undefined;
-            if (target !== undefined && target !== own) return true;
-        }
+        const names = this.crossDocumentNames(document);
+        const [fewer, more] = declared.size <= names.size ? [declared, names] : [names, declared];
+        for (const name of fewer) if (more.has(name)) return true;
         return false;
+    }
+
+    /** The short names of the document's references that resolve into another document, read once per linking. */
+    private crossDocumentNames(document: LangiumDocument): Set<string> {
+        return this.crossNames.get(document, document, () => {
+            const own = document.parseResult.value;
+            const names = new Set<string>();
+            for (const reference of document.references) {
+                const node = 'ref' in reference ? reference.ref : undefined;
+                if (!node || AstUtils.findRootNode(node) === own) continue;
+                const text = reference.$refText;
+                names.add(text.slice(text.lastIndexOf('.') + 1));
+            }
+            return names;
+        });
     }
 
     /**
