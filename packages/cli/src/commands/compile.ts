@@ -2,10 +2,10 @@
 // (else the inputs' common folder). The model is written even when it has errors (they are in it); the exit code says so.
 import { modelExitCode } from '../errors.js';
 import { compileModel } from '../load.js';
-import { jsonText, writeOutput } from '../output.js';
+import { writeJsonOutput } from '../output.js';
 
 export async function compile(paths: string[], options: { output?: string; pretty?: boolean; asOf?: string }): Promise<number> {
     const { model } = await compileModel(paths, { asOf: options.asOf });
-    await writeOutput(jsonText(model, options.pretty), options.output);
+    await writeJsonOutput(model, { pretty: options.pretty, file: options.output });
     return modelExitCode(model, { quiet: true });
 }
