@@ -5,8 +5,9 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain JavaScript module without types
 import { generateModel } from '../../../scripts/bench/generate-model.js';
-import { compileModel } from '../src/load.js';
+import { compileModel, loadModel } from '../src/load.js';
 import { jsonChunks, jsonText, writeAtomically } from '../src/output.js';
 import { prepareScratch, ROOT, removeScratch, runPom } from './built-cli.js';
 
@@ -75,6 +76,25 @@ describe('jsonChunks', () => {
         expect(taken).toEqual([0, 1, 2]);
         expect(text).toBe(jsonText({ before: 1, items: [0, 1, 2].map((i) => ({ i, empty: [] })), none: [] }));
     });
+});
+
+describe('compileStreamed', () => {
+    test.each([
+        ['examples/acme, whose views need the elements whole', () => path.join(ROOT, 'examples/acme'), true],
+        ['a generated model without views, whose elements are made as they are written', () => generated('lazy', 2_000), false],
+    ])(
+        'writes the bytes of the whole compiled model for %s',
+        async (_name, folder, whole) => {
+            const loaded = await loadModel([folder()]);
+            const model = loaded.compile();
+            const streamed = loaded.compileStreamed();
+            expect(Array.isArray(streamed.elements)).toBe(whole);
+            expect(streamed.views?.length ?? 0).toBe(model.views?.length ?? 0);
+            expect(whole ? (model.views?.length ?? 0) > 0 : true).toBe(true);
+            expect([...jsonChunks(streamed)].join('')).toBe(jsonText(model));
+        },
+        120_000,
+    );
 });
 
 describe('writeAtomically with pieces', () => {
