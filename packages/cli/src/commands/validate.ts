@@ -48,7 +48,7 @@ export async function validate(paths: string[], options: { format: ValidateForma
  */
 function unresolvedOutsideProjects(models: readonly LoadedModel[]): number {
     const loose = models.filter((m) => m.project === undefined).flatMap((m) => m.reported);
-    return collectProblems(loose).filter((p) => p.code === 'unresolved-reference').length;
+    return loose.reduce((sum, d) => sum + (d.diagnostics ?? []).filter((p) => p.code === 'unresolved-reference').length, 0);
 }
 
 /** Whether every path given is a file (not a folder, and not the default of the current folder). */

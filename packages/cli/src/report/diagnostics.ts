@@ -15,13 +15,14 @@ export interface Problem {
 }
 
 export function collectProblems(documents: readonly LangiumDocument[]): Problem[] {
-    const problems = documents.flatMap((document) =>
-        (document.diagnostics ?? []).map((diagnostic) => {
-            const { source, severity, code, message } = compileDiagnostic(diagnostic, displayPath(document.uri.fsPath));
+    const problems = documents.flatMap((document) => {
+        const shown = displayPath(document.uri.fsPath);
+        return (document.diagnostics ?? []).map((diagnostic) => {
+            const { source, severity, code, message } = compileDiagnostic(diagnostic, shown);
             // Parser messages can span lines; every report keeps one problem on one line.
-            return { ...source, severity, code, message: message.replace(/\s*\n\s*/g, ' ') };
-        }),
-    );
+            return { ...source, severity, code, message: message.includes('\n') ? message.replace(/\s*\n\s*/g, ' ') : message };
+        });
+    });
     return problems.sort((a, b) => compareLocations(a, b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
