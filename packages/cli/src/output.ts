@@ -130,7 +130,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Pieces of text gathered into strings of about this many characters before each write. */
-const WRITE_BATCH = 1 << 20;
+const WRITE_BATCH = 1 << 16;
 
 function* batched(chunks: Iterable<string>): Generator<string> {
     let batch = '';
