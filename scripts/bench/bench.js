@@ -1,7 +1,7 @@
 // Prints the figures behind the performance budgets (docs/architecture.md). Never run by tests; `npm run bench` (add --large for the
-// 100,000-element run, and the floor ratios at 10,000, 50,000 and 100,000 elements instead of 10,000 alone; FLOOR_SIZES=…
-// picks those sizes; see floor-bench.js for where the Langium floor comes from). `--only lsp` runs the language-server
-// figures alone, on the 10,000-element workspace.
+// 100,000-element run, the peak memory of compiling 200,000 elements, and the floor ratios at 10,000, 50,000 and 100,000
+// elements instead of 10,000 alone; FLOOR_SIZES=… picks those sizes; see floor-bench.js for where the Langium floor comes
+// from). `--only lsp` runs the language-server figures alone, on the 10,000-element workspace.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +42,23 @@ for (const size of sizes) {
     });
     const kb = Number(rss.stderr.trim().split('\n').pop());
     if (Number.isFinite(kb)) console.log(`${'  peak RSS'.padEnd(52)} ${(kb / 1024).toFixed(0).padStart(9)} MB`);
+}
+
+// `pom compile` of 200,000 elements, to a file: its peak RSS (budget 1.5 GB).
+if (process.argv.includes('--large')) {
+    const folder = path.join(work, 'model-200000');
+    const count = generateModel(folder, { elements: 200_000, files: 1_000 });
+    const run = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%M', process.execPath, pom, 'compile', folder, '-o', path.join(work, 'model-200000.json')],
+        {
+            encoding: 'utf8',
+        },
+    );
+    const mb = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    const budget = 1536;
+    const verdict = mb <= budget ? `  (budget ${budget})` : `  OVER BUDGET (${budget})`;
+    console.log(`${`pom compile -o, ${count} elements: peak RSS`.padEnd(52)} ${mb.toFixed(0).padStart(9)} MB${verdict}`);
 }
 
 // Language server on the 10,000-element workspace.

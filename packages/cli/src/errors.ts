@@ -12,7 +12,7 @@ export const EXIT_USAGE = 2;
  * How a command that wrote its output from a model ends: 1 when the model has errors (the output is still written),
  * 0 otherwise. Unless `quiet`, stderr says how many errors and where to read them.
  */
-export function modelExitCode(model: CompiledModel, options: { quiet?: boolean } = {}): number {
+export function modelExitCode(model: Pick<CompiledModel, 'diagnostics'>, options: { quiet?: boolean } = {}): number {
     const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors === 0) return EXIT_OK;
     if (!options.quiet) printErr(`pom: the model has ${errors} error${errors === 1 ? '' : 's'}; see pom validate\n`);

@@ -3,7 +3,7 @@
 // to the project's folder (else the inputs' common folder). Every command that reads a model comes here.
 import path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
-import { buildWorkspace, type CompiledModel, type PomServices, type Snapshot } from 'pom-language';
+import { buildWorkspace, type CompiledModel, type PomServices, type Snapshot, type StreamedModel } from 'pom-language';
 import { createNodePomServices, type PomProject } from 'pom-language/node';
 import { UsageError } from './errors.js';
 import { commonRoot, readModelFiles } from './files.js';
@@ -27,6 +27,8 @@ export interface LoadedModel {
     /** What compiled paths are relative to: the project's folder, else the inputs' common folder. */
     readonly root: string;
     compile(): CompiledModel;
+    /** The compiled model with its elements made as they are read (see ModelCompiler.compileStreamed). */
+    compileStreamed(): StreamedModel;
 }
 
 export interface LoadOptions {
@@ -66,6 +68,11 @@ async function loadPlan(plan: ModelPlan, inputs: readonly string[], options: Loa
         project: plan.project,
         root,
     };
+}
+
+/** The compiled model under `paths`, its elements made as they are read: for writing it out. */
+export async function compileModelStreamed(paths: readonly string[], options: LoadOptions = {}): Promise<StreamedModel> {
+    return (await loadModel(paths, options)).compileStreamed();
 }
 
 /** The compiled model under `paths`, and the folder its paths are relative to. */
@@ -117,7 +124,7 @@ export function configureEvidence(services: PomServices, root: string, asOf: str
 async function build(
     sources: readonly SourceText[],
     configure?: (services: PomServices) => void,
-): Promise<Pick<LoadedModel, 'services' | 'documents' | 'compile'>> {
+): Promise<Pick<LoadedModel, 'services' | 'documents' | 'compile' | 'compileStreamed'>> {
     const { Pom } = createNodePomServices({}, { batch: true });
     configure?.(Pom);
     const documents = await buildWorkspace(
@@ -125,6 +132,11 @@ async function build(
         sources.map((s) => ({ uri: URI.file(s.absolute), text: s.text })),
     );
     const relative = new Map(sources.map((s) => [URI.file(s.absolute).toString(), s.relative]));
-    const compile = () => Pom.pom.ModelCompiler.compile(documents, { relativePath: (uri) => relative.get(uri.toString()) ?? uri.path });
-    return { services: Pom, documents, compile };
+    const options = { relativePath: (uri: URI) => relative.get(uri.toString()) ?? uri.path };
+    return {
+        services: Pom,
+        documents,
+        compile: () => Pom.pom.ModelCompiler.compile(documents, options),
+        compileStreamed: () => Pom.pom.ModelCompiler.compileStreamed(documents, options),
+    };
 }

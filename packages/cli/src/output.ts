@@ -3,7 +3,8 @@
 // target, then a rename), so a reader never sees half a file and a failed run never truncates the previous one;
 // through symbolic links to the file they point at, and never onto a pipe, device, socket or folder.
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { chmod, lstat, mkdir, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -66,6 +67,84 @@ export function jsonText(value: unknown, pretty = true): string {
 }
 
 /**
+ * The bytes of `jsonText(value, pretty)` in pieces, so a large value is written without one string of all of it:
+ * the members of the top object and the items of its arrays are stringified one at a time. An array there may be
+ * given as any iterable (a generator, say), consumed as it is written. Every piece is whole JSON values and
+ * punctuation, so escaping piece by piece is escaping the whole.
+ */
+export function* jsonChunks(value: unknown, pretty = true): Generator<string> {
+    for (const chunk of jsonPieces(value, pretty, 0)) yield escapeControl(chunk);
+    yield '\n';
+}
+
+/** How deep `jsonPieces` takes a value apart: the top object and the arrays it holds. */
+const STREAMED_DEPTH = 2;
+
+function* jsonPieces(value: unknown, pretty: boolean, depth: number): Generator<string> {
+    const newline = (level: number) => (pretty ? `\n${'  '.repeat(level)}` : '');
+    const list = depth < STREAMED_DEPTH ? streamedList(value) : undefined;
+    if (list) {
+        let first = true;
+        for (const item of list) {
+            yield `${first ? '[' : ','}${newline(depth + 1)}`;
+            first = false;
+            // As in JSON.stringify, an item that has no JSON (undefined, a function) is null.
+            yield* jsonPieces(
+                item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item,
+                pretty,
+                depth + 1,
+            );
+        }
+        yield first ? '[]' : `${newline(depth)}]`;
+        return;
+    }
+    if (depth < STREAMED_DEPTH && isPlainObject(value)) {
+        let first = true;
+        for (const [key, member] of Object.entries(value)) {
+            if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+            yield `${first ? '{' : ','}${newline(depth + 1)}${JSON.stringify(key)}:${pretty ? ' ' : ''}`;
+            first = false;
+            yield* jsonPieces(member, pretty, depth + 1);
+        }
+        yield first ? '{}' : `${newline(depth)}}`;
+        return;
+    }
+    // JSON strings hold no raw line breaks, so indenting the text's line breaks indents its lines.
+    const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+    yield pretty && depth > 0 ? text.replaceAll('\n', newline(depth)) : text;
+}
+
+/** The items of an array, or of another iterable that is not a string, Map or Set (which JSON does not list). */
+function streamedList(value: unknown): Iterable<unknown> | undefined {
+    if (Array.isArray(value)) return value;
+    if (value === null || typeof value !== 'object' || value instanceof Map || value instanceof Set) return undefined;
+    if ('toJSON' in value) return undefined;
+    return Symbol.iterator in value ? (value as Iterable<unknown>) : undefined;
+}
+
+/** An object JSON.stringify writes member by member: no toJSON of its own, no boxed primitive. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || 'toJSON' in value) return false;
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+}
+
+/** Pieces of text gathered into strings of about this many characters before each write. */
+const WRITE_BATCH = 1 << 16;
+
+function* batched(chunks: Iterable<string>): Generator<string> {
+    let batch = '';
+    for (const chunk of chunks) {
+        batch += chunk;
+        if (batch.length >= WRITE_BATCH) {
+            yield batch;
+            batch = '';
+        }
+    }
+    if (batch) yield batch;
+}
+
+/**
  * A result: to stdout (no file or `-`), escaped unless `painted` says its model text is escaped already; else to
  * the file, exactly as given.
  */
@@ -78,21 +157,46 @@ export async function writeOutput(text: string, file?: string, options: { painte
     await writeAtomically(file, text, { stdoutHint: true });
 }
 
+/**
+ * JSON (`jsonChunks`) to stdout (no file or `-`) or, atomically, to the file, written piece by piece as it is made:
+ * for a compiled model, which is too large to hold twice as text.
+ */
+export async function writeJsonOutput(value: unknown, options: { pretty?: boolean; file?: string }): Promise<void> {
+    const chunks = jsonChunks(value, options.pretty);
+    if (options.file && options.file !== '-') {
+        await writeAtomically(options.file, chunks, { stdoutHint: true });
+        return;
+    }
+    for (const batch of batched(chunks)) {
+        if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+    }
+}
+
 /** How many symbolic links a dangling chain may go through before it is taken for a loop (Linux's MAXSYMLINKS). */
 const MAX_LINKS = 40;
 
 /**
- * Replaces `file` with `text` atomically. Through a symbolic link (or a chain of them) the file it points at is
- * replaced and the link kept; a dangling link gets its target created. An existing file keeps its permissions. A
- * pipe, device, socket or folder is refused with a UsageError, as is a link loop; `stdoutHint` adds how to write to
- * stdout instead.
+ * Replaces `file` with `text` (or the pieces of text given, written as they come) atomically. Through a symbolic
+ * link (or a chain of them) the file it points at is replaced and the link kept; a dangling link gets its target
+ * created. An existing file keeps its permissions. A pipe, device, socket or folder is refused with a UsageError, as
+ * is a link loop; `stdoutHint` adds how to write to stdout instead.
  */
-export async function writeAtomically(file: string, text: string, options: { stdoutHint?: boolean } = {}): Promise<void> {
+export async function writeAtomically(
+    file: string,
+    text: string | Iterable<string>,
+    options: { stdoutHint?: boolean } = {},
+): Promise<void> {
     const { target, mode } = await writableTarget(file, options.stdoutHint ?? false);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
         // `wx`: never through a file or link that is already at the temporary name.
-        await writeFile(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
+        const handle = await open(temporary, 'wx', mode ?? 0o666);
+        try {
+            if (typeof text === 'string') await handle.writeFile(text);
+            else for (const batch of batched(text)) await handle.writeFile(batch);
+        } finally {
+            await handle.close();
+        }
         if (mode !== undefined) await chmod(temporary, mode);
         await rename(temporary, target);
     } catch (error) {

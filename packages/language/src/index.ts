@@ -1,6 +1,6 @@
 // The public API of the POM language package.
 export * from './compile/compiled-model.js';
-export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler } from './compile/model-compiler.js';
+export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler, type StreamedModel } from './compile/model-compiler.js';
 export { linkFlowSource, linkFlowTarget, ModelGraph } from './compile/model-graph.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';

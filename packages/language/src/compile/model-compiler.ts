@@ -32,6 +32,9 @@ import {
 } from './compiled-model.js';
 import { typed } from './typed-value.js';
 
+/** A compiled model whose elements are made as they are read (`ModelCompiler.compileStreamed`). */
+export type StreamedModel = Omit<CompiledModel, 'elements'> & { elements: Iterable<CompiledElement> };
+
 export interface CompileOptions {
     /** The path of a document as it should appear in the output: relative to the model's root, `/`-separated. */
     relativePath: (uri: URI) => string;
@@ -48,10 +51,26 @@ export class ModelCompiler {
 
     /** Compiles the given documents (already built) into one model. */
     compile(documents: readonly LangiumDocument[], options: CompileOptions): CompiledModel {
+        const model = this.compileStreamed(documents, options);
+        // The same members in the same order (the order the JSON is written in), the elements made whole.
+        return { ...model, elements: Array.isArray(model.elements) ? model.elements : [...model.elements] };
+    }
+
+    /**
+     * The model `compile` makes, with its elements (the bulk of it) made one at a time as they are read: `elements`
+     * is an iterable to read once, in order, while the documents are still as they were built; for writing a model
+     * too large to hold whole. With views, which select among the compiled elements, they are made whole first.
+     */
+    compileStreamed(documents: readonly LangiumDocument[], options: CompileOptions): StreamedModel {
         const locate = this.locator(options);
-        const { elements, links, evidence } = this.flow(documents, options);
+        const flow = this.flow(documents, options);
+        const { links, evidence } = flow;
         // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
-        const views = this.pom.ViewGraph.compileViews(documents, { elements, links }, locate, (n) => this.docOf(n));
+        const hasViews = documents.some((d) => !isPrelude(d) && this.pom.ViewGraph.hasViews(d));
+        const elements = hasViews ? [...flow.elements()] : flow.elements();
+        const views = hasViews
+            ? this.pom.ViewGraph.compileViews(documents, { elements: elements as CompiledElement[], links }, locate, (n) => this.docOf(n))
+            : [];
         const kinds = documents
             .filter((d) => !isPrelude(d))
             .flatMap((d) => AstUtils.streamAllContents(d.parseResult.value).filter(isKindDecl).toArray())
@@ -69,7 +88,7 @@ export class ModelCompiler {
     /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */
     compileFlow(documents: readonly LangiumDocument[], options: CompileOptions): Pick<CompiledModel, 'elements' | 'links'> {
         const { elements, links } = this.flow(documents, options);
-        return { elements, links };
+        return { elements: [...elements()], links };
     }
 
     /** Elements and links, and (on demand) the model-level evidence that goes with them. */
@@ -126,12 +145,15 @@ export class ModelCompiler {
         const evidence = new CompiledEvidenceBuilder(this.pom.EvidenceIndex, this.pom.EvidenceContext, graph);
         const incoming = incomingLinks(links);
         const reaches = reachesOf(graph);
-        const elements: CompiledElement[] = nodes.map((node) => ({
+        const compiled = (node: (typeof nodes)[number]): CompiledElement => ({
             ...this.compileElement(node.element, idOf, locate),
             incoming: incoming.get(idOf(node.element)) ?? {},
             reaches: reaches(node.element),
             ...evidence.element(node.element, idOf),
-        }));
+        });
+        function* elements(): Generator<CompiledElement> {
+            for (const node of nodes) yield compiled(node);
+        }
         const isIncluded = (e: Element) => ids.has(e);
         return { elements, links, evidence: () => evidence.model(isIncluded, idOf) };
     }

@@ -56,6 +56,11 @@ export class ViewGraph {
         return [...this.services.pom.NameIndex.kinds(within).keys()];
     }
 
+    /** Whether the document declares a view: a compiled model needs its elements whole only then. */
+    hasViews(document: LangiumDocument): boolean {
+        return viewsOf(document.parseResult.value as Model).length > 0;
+    }
+
     /** The compiled views of these documents, their selectors evaluated on the compiled elements given. */
     compileViews(
         documents: readonly LangiumDocument[],
