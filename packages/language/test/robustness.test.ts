@@ -133,6 +133,14 @@ describe('declarations a syntax error cut short', () => {
         expect(model.kinds).toEqual([]);
     });
 
+    test('a view whose `layout:` a syntax error cut before its value gets the syntax error alone', async () => {
+        const loaded = await load({ 'a.pom': 'view Whole "All" {\n  layout: ' });
+        const [document] = loaded.documents;
+        expect(diagnostics(document, 'parsing-error').length).toBeGreaterThan(0);
+        for (const d of diagnostics(document)) expect(d.message).not.toContain('An error occurred');
+        expect(diagnostics(document).map((d) => d.code)).not.toContain('value-type');
+    });
+
     test('hover on a link whose metadata a syntax error cut after its key shows the key with no value', async () => {
         const text = 'insight I\nopportunity O {\n  informedBy: I [confidence: ]\n}\n';
         const loaded = await load({ 'a.pom': text });

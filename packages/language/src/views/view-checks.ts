@@ -52,6 +52,8 @@ function checkLayout(entry: ViewEntry, accept: ValidationAcceptor): void {
         report(accept, 'value-type', `\`layout\` takes one value; got ${entry.values.length}.`, { node: entry.values[1] });
     }
     const value = entry.values[0];
+    // A `layout:` a syntax error cut before its value has none; the syntax error says what is missing.
+    if (value === undefined) return;
     if (isSymbolValue(value) && (VIEW_LAYOUTS as readonly string[]).includes(value.symbol)) return;
     const written = isSymbolValue(value) ? `\`${value.symbol}\`` : 'a string';
     const hint = isSymbolValue(value) ? didYouMean(closestNames(value.symbol, VIEW_LAYOUTS)) : '';
