@@ -78,7 +78,17 @@ export class NameIndex {
 
 export function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): number {
     const byUri = compareStrings(a.documentUri.toString(), b.documentUri.toString());
-    return byUri !== 0 ? byUri : (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0);
+    return byUri !== 0 ? byUri : declarationOffset(a) - declarationOffset(b);
+}
+
+/**
+ * Where a description's declaration starts in its document. Declarations of one document never overlap except by
+ * nesting, where the outer one starts (and is named) first, so this orders them as their names do. It reads the
+ * syntax node's offset, not `nameSegment`: that computes (and keeps) a line and column range, which at 100,000
+ * elements sharing a few short names cost most of a second.
+ */
+function declarationOffset(d: AstNodeDescription): number {
+    return d.node?.$cstNode?.offset ?? d.nameSegment?.offset ?? 0;
 }
 
 /** The last segment of a qualified name: `Build` for `acme.growth.WizardBet.Build`. */
