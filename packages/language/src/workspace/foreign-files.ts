@@ -4,13 +4,16 @@ import type { LangiumDocument } from 'langium';
 
 export type ForeignReason = 'xml' | 'binary' | 'empty';
 
-const cache = new WeakMap<LangiumDocument, ForeignReason | null>();
+// Keyed by the parse's root node, not the document: an editor keeps one document while its text changes, and every
+// parse of a new text makes a new root. Every caller runs after the parse.
+const cache = new WeakMap<object, ForeignReason | null>();
 
 export function foreignReason(document: LangiumDocument): ForeignReason | undefined {
-    let reason = cache.get(document);
+    const key: object = document.parseResult?.value ?? document;
+    let reason = cache.get(key);
     if (reason === undefined) {
         reason = classify(document.textDocument.getText()) ?? null;
-        cache.set(document, reason);
+        cache.set(key, reason);
     }
     return reason ?? undefined;
 }
