@@ -4,8 +4,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../seeded-random.js';
 import { type CheckOptions, checkMutant } from './fuzz-check.js';
-import { mutate, seededRandom } from './mutator.js';
+import { mutate } from './mutator.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

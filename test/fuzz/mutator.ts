@@ -4,18 +4,6 @@
 // lone surrogates), CR-only and CRLF line endings, a byte order mark, NUL characters, and layouts the formatter must
 // keep the meaning of (a separator after a doc comment, trailing blanks in comments, badly indented doc comments).
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 export interface Mutant {
     readonly text: string;
     /** The edits made, in order, for a report that lets a person see what happened. */

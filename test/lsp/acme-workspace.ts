@@ -141,6 +141,11 @@ export function positionOf(text: string, needle: string, within = 0, after?: str
 }
 
 /** The range of the first appearance of `part` inside the first appearance of `context` (or of `part` alone). */
+/** A file and a range as one comparable string, `growth.pom:3:2-3:9`: sets of places compare with it. */
+export function rangeKey(file: string, range: Range): string {
+    return `${file}:${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
 export function rangeOf(text: string, part: string, context = part): Range {
     const start = offsetOf(text, context) + context.indexOf(part);
     if (context.indexOf(part) < 0) throw new Error(`\`${part}\` is not in \`${context}\``);

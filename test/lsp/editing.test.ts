@@ -17,7 +17,6 @@ import {
     DocumentFormattingRequest,
     type LocationLink,
     PrepareRenameRequest,
-    type Range,
     RenameRequest,
     type TextEdit,
     type WorkspaceEdit,
@@ -31,6 +30,7 @@ import {
     nameRanges,
     positionAt,
     positionOf,
+    rangeKey,
     rangeOf,
     replaceOnce,
     startAcme,
@@ -72,10 +72,6 @@ function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
             : [],
     );
     return [...fromChanges, ...fromDocumentChanges];
-}
-
-function key(file: string, range: Range): string {
-    return `${file}:${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 describe('diagnostics while editing', () => {
@@ -173,9 +169,9 @@ describe('rename', () => {
 
         // Every place the name is written in code, in every file: the declaration, `addresses: TeamActivation`,
         // `growth.TeamActivation` and the middle segment of `growth.TeamActivation.WizardBet.ClickablePrototype`.
-        const expected = ws.files().flatMap((f) => nameRanges(ws.text(f), OLD).map((r) => key(f, r)));
+        const expected = ws.files().flatMap((f) => nameRanges(ws.text(f), OLD).map((r) => rangeKey(f, r)));
         expect(new Set(expected.map((k) => k.split(':')[0]))).toEqual(new Set(['cadence.pom', 'discovery.pom', 'growth.pom']));
-        expect(edits.map((e) => key(e.file, e.range)).sort()).toEqual(expected.sort());
+        expect(edits.map((e) => rangeKey(e.file, e.range)).sort()).toEqual(expected.sort());
 
         const renamed = Object.fromEntries(
             Object.entries(changes).map(([uri, list]) => [ws.fileOf(uri), applyEdits(ws.text(ws.fileOf(uri)), list)]),

@@ -29,6 +29,7 @@ import {
     ModelChangedNotification,
     type ModelStats,
 } from '../../packages/language/src/protocol/lsp-protocol.js';
+import { seededRandom } from '../seeded-random.js';
 import { type AcmeWorkspace, positionAt, startAcme } from './acme-workspace.js';
 import type { LspClient } from './lsp-client.js';
 
@@ -50,18 +51,6 @@ export interface StressResult {
     problems: string[];
     /** The last `pom/modelChanged` count and the compiled model's element count once the server had settled. */
     finalStats: { announced: number | undefined; compiled: number };
-}
-
-/** mulberry32: small, fast and good enough to pick edits; the same seed gives the same run. */
-export function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 const SNIPPETS = [
@@ -174,7 +163,7 @@ export async function runEditStress(options: StressOptions): Promise<StressResul
 }
 
 async function stress(ws: AcmeWorkspace, client: LspClient, options: StressOptions): Promise<StressResult> {
-    const rand = random(options.seed);
+    const rand = seededRandom(options.seed);
     const answerMs = options.answerMs ?? 20_000;
     const files = ws.files();
     const originals = new Map(files.map((f) => [f, ws.text(f)]));

@@ -39,6 +39,7 @@ import {
     maskStringsAndComments,
     positionAt,
     positionOf,
+    rangeKey,
     rangeOf,
     startAcme,
     textAt,
@@ -121,10 +122,6 @@ async function prepare(file: string, needle: string): Promise<CallHierarchyItem>
     const items = await client.connection.sendRequest(CallHierarchyPrepareRequest.type, at(file, needle));
     expect(items, `a call hierarchy item for ${needle}`).toHaveLength(1);
     return (items as CallHierarchyItem[])[0];
-}
-
-function key(file: string, range: Range): string {
-    return `${file}:${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 describe('initialize', () => {
@@ -269,7 +266,7 @@ describe('references', () => {
             ...at('strategy.pom', 'driver Activation', 8),
             context: { includeDeclaration: false },
         });
-        const found = (result ?? []).map((l) => key(ws.fileOf(l.uri), l.range)).sort();
+        const found = (result ?? []).map((l) => rangeKey(ws.fileOf(l.uri), l.range)).sort();
 
         // Every place the name is written as a reference: `Activation` or `strategy.Activation`, outside strings
         // and comments, not as the first segment of a longer path, and not the declaration.
@@ -279,7 +276,7 @@ describe('references', () => {
             const code = maskStringsAndComments(text);
             for (const m of code.matchAll(/(?<![\w.-])((?:[\w-]+\.)*Activation)(?![\w.-])/g)) {
                 if (/driver\s+$/.test(code.slice(0, m.index))) continue;
-                expected.push(key(file, { start: positionAt(text, m.index), end: positionAt(text, m.index + m[1].length) }));
+                expected.push(rangeKey(file, { start: positionAt(text, m.index), end: positionAt(text, m.index + m[1].length) }));
             }
         }
         expect(new Set(expected.map((k) => k.split(':')[0]))).toEqual(

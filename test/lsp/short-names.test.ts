@@ -11,7 +11,6 @@ import {
     type Hover,
     HoverRequest,
     type MarkupContent,
-    type Range,
     ReferencesRequest,
     RenameRequest,
     type WorkspaceEdit,
@@ -23,6 +22,7 @@ import {
     maskStringsAndComments,
     nameRanges,
     positionOf,
+    rangeKey,
     rangeOf,
     startAcme,
 } from './acme-workspace.js';
@@ -48,10 +48,6 @@ const BET = 'TemplatesBet';
 const SHORT = `reviews: ${BET},`;
 const QUALIFIED = `growth.TeamActivation.${BET}`;
 
-function key(file: string, range: Range): string {
-    return `${file}:${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-}
-
 async function hoverText(file: string, needle: string, within: number): Promise<string> {
     const hover = (await client.connection.sendRequest(HoverRequest.type, {
         textDocument: { uri: ws.uri(file) },
@@ -75,9 +71,11 @@ describe('acme refers to its bets by short name', () => {
             position: positionOf(growth, `bet ${BET}`, 5),
             context: { includeDeclaration: false },
         });
-        const found = (result ?? []).map((l) => key(ws.fileOf(l.uri), l.range)).sort();
+        const found = (result ?? []).map((l) => rangeKey(ws.fileOf(l.uri), l.range)).sort();
         const cadence = ws.text('cadence.pom');
-        expect(found).toEqual([key('cadence.pom', rangeOf(cadence, BET, SHORT)), key('cadence.pom', rangeOf(cadence, QUALIFIED))].sort());
+        expect(found).toEqual(
+            [rangeKey('cadence.pom', rangeOf(cadence, BET, SHORT)), rangeKey('cadence.pom', rangeOf(cadence, QUALIFIED))].sort(),
+        );
     });
 
     test('rename rewrites the short reference whole and the qualified one in its last segment; the result is clean', async () => {
@@ -90,8 +88,8 @@ describe('acme refers to its bets by short name', () => {
             newName: NEW,
         })) as WorkspaceEdit | null;
         const changes = result?.changes ?? {};
-        const edits = Object.entries(changes).flatMap(([uri, list]) => list.map((e) => key(ws.fileOf(uri), e.range)));
-        const expected = ['collaboration.pom', 'cadence.pom'].flatMap((f) => nameRanges(ws.text(f), OLD).map((r) => key(f, r)));
+        const edits = Object.entries(changes).flatMap(([uri, list]) => list.map((e) => rangeKey(ws.fileOf(uri), e.range)));
+        const expected = ['collaboration.pom', 'cadence.pom'].flatMap((f) => nameRanges(ws.text(f), OLD).map((r) => rangeKey(f, r)));
         expect(expected).toHaveLength(3);
         expect(edits.sort()).toEqual(expected.sort());
         const renamed = Object.fromEntries(
@@ -131,11 +129,11 @@ describe('acme refers to its bets by short name', () => {
             'the qualified reference no longer resolves',
         );
         const cadence = ws.text('cadence.pom');
-        const reported = (client.diagnostics(cadenceUri) ?? []).map((d) => [d.code, key('cadence.pom', d.range), d.message]);
+        const reported = (client.diagnostics(cadenceUri) ?? []).map((d) => [d.code, rangeKey('cadence.pom', d.range), d.message]);
         expect(reported).toEqual([
             [
                 'unresolved-reference',
-                key('cadence.pom', rangeOf(cadence, QUALIFIED)),
+                rangeKey('cadence.pom', rangeOf(cadence, QUALIFIED)),
                 expect.stringMatching(new RegExp(`did you mean \`${BET}\``)),
             ],
         ]);

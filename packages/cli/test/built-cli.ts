@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
+export { seededRandom } from '../../../test/seeded-random.js';
+
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const BIN = path.join(ROOT, 'packages/cli/bin/pom.js');
 
@@ -59,16 +61,4 @@ export function folderWith(scratch: string, name: string, files: Record<string, 
     mkdirSync(folder, { recursive: true });
     for (const [file, content] of Object.entries(files)) writeFileSync(path.join(folder, file), content);
     return folder;
-}
-
-/** A seeded generator, so that shuffles and generated garbage are the same on every run. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }

@@ -154,20 +154,13 @@ export function headline(diff: ModelDiff): string {
     const fixed = Object.values(s.diagnostics.fixed).reduce((a, b) => a + b, 0);
     if (introduced > 0) parts.push(`${plural(introduced, 'diagnostic')} introduced`);
     if (fixed > 0) parts.push(`${fixed} fixed`);
-    const v = diff.views;
-    const viewParts = [
-        v.added.length && `${v.added.length} added`,
-        v.removed.length && `${v.removed.length} removed`,
-        v.changed.length && `${v.changed.length} changed`,
-    ].filter((p): p is string => Boolean(p));
-    if (viewParts.length > 0) parts.push(`views: ${viewParts.join(', ')}`);
-    const k = diff.kinds;
-    const kindParts = [
-        k.added.length && `${k.added.length} added`,
-        k.removed.length && `${k.removed.length} removed`,
-        k.changed.length && `${k.changed.length} changed`,
-    ].filter((p): p is string => Boolean(p));
-    if (kindParts.length > 0) parts.push(`kinds: ${kindParts.join(', ')}`);
+    for (const [what, group] of [
+        ['views', diff.views],
+        ['kinds', diff.kinds],
+    ] as const) {
+        const counts = (['added', 'removed', 'changed'] as const).filter((k) => group[k].length > 0).map((k) => `${group[k].length} ${k}`);
+        if (counts.length > 0) parts.push(`${what}: ${counts.join(', ')}`);
+    }
     if (diff.files.renamed.length > 0) parts.push(`${plural(diff.files.renamed.length, 'file')} renamed`);
     const ev = s.evidence;
     if (ev.verdicts > 0) parts.push(`${plural(ev.verdicts, 'verdict')} changed`);
