@@ -5,6 +5,7 @@ import { CstUtils, EmptyFileSystem, isLeafCstNode, type LangiumDocument, TextDoc
 import { expectFormatting } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import { seededRandom } from '../../../test/seeded-random.js';
 import { isElement, isKindDecl, isViewDecl } from '../src/generated/ast.js';
 import { PomFormatter } from '../src/lsp/pom-formatter.js';
 import { createPomServices } from '../src/pom-module.js';
@@ -192,14 +193,7 @@ function scramble(text: string, seed: string, lineBreaks: boolean): string {
     return result + text.slice(last);
 }
 
-/** mulberry32, seeded by a string. */
+/** The shared seeded generator, seeded by a string. */
 function generator(seed: string): () => number {
-    let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761), 1) >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    return seededRandom([...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761), 1));
 }
