@@ -6,7 +6,8 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import {
     type AstNode,
-    createParser,
+    type AstReflection,
+    DatatypeSymbol,
     isAstNode,
     type LangiumCoreServices,
     LangiumParser,
@@ -16,6 +17,7 @@ import {
 } from 'langium';
 import { classify } from '../workspace/foreign-files.js';
 import { type BoundExceeded, textBeyondBounds, tokensBeyondBounds } from './input-bounds.js';
+import { createPomParser } from './parser-builder.js';
 import { PomCstNodeBuilder } from './pom-cst-node-builder.js';
 import type { PomLexer } from './pom-lexer.js';
 
@@ -46,6 +48,10 @@ interface ParserInternals {
     lexer: Lexer;
     lexerResult?: LexerResult;
     wrapper: { input: IToken[]; errors: IRecognitionException[] };
+    astReflection: AstReflection;
+    stack: Record<string | symbol, unknown>[];
+    isRecording(): boolean;
+    construct(): unknown;
     mainRule: unknown;
     allRules: Map<string, unknown>;
     unorderedGroups: Map<string, unknown>;
@@ -60,7 +66,10 @@ interface ParserInternals {
  * - the comments before a token are taken from a cursor. Upstream (langium 4.4, `LangiumParser.extractHiddenTokens`)
  *   removes them with `hidden.splice(0, i)`, which shifts every later comment: a file of n comments cost n²/2 moves
  *   (50,000 commented values took 8 s). The consumed ones are removed once, after parsing, for the trailing ones;
- * - in-repetition recovery stops after MAX_RECOVERED_ERRORS errors.
+ * - in-repetition recovery stops after MAX_RECOVERED_ERRORS errors;
+ * - a finished node gets its properties' default values (empty arrays, `false`) from a list made once per type.
+ *   Upstream (langium 4.4, `assignMandatoryProperties` in utils/ast-utils.js) makes an array of every property's
+ *   metadata (`Object.values`) for every node the parser builds.
  * `parse` is upstream's (langium 4.4, `LangiumParser.parse`) with a cheaper last step, `linkContainers` below.
  */
 class PomLangiumParser extends LangiumParser {
@@ -103,6 +112,28 @@ class PomLangiumParser extends LangiumParser {
             while (cursor < hidden.length && hidden[cursor].startOffset <= token.startOffset) cursor++;
             return hidden.slice(start, cursor);
         };
+        const construct = self.construct;
+        const defaults = new Map<string, [string, unknown][]>();
+        self.construct = function (this: ParserInternals) {
+            const node = this.isRecording() ? undefined : this.stack[this.stack.length - 1];
+            // Data type rules, infix rules and the recording phase: upstream's own.
+            if (!node || node.$type === DatatypeSymbol || '$infixName' in node) return construct.call(this);
+            this.stack.pop();
+            this.nodeBuilder.construct(node as unknown as Parameters<PomCstNodeBuilder['construct']>[0]);
+            const type = node.$type as string;
+            let list = defaults.get(type);
+            if (!list) {
+                list = [];
+                for (const property of Object.values(this.astReflection.getTypeMetaData(type).properties)) {
+                    if (property.defaultValue !== undefined) list.push([property.name, property.defaultValue]);
+                }
+                defaults.set(type, list);
+            }
+            for (const [name, value] of list) {
+                if (node[name] === undefined) node[name] = Array.isArray(value) ? copyDefault(value) : value;
+            }
+            return node;
+        };
         const recovery = this.wrapper as unknown as RepetitionRecovery;
         const attempt = recovery.attemptInRepetitionRecovery;
         recovery.attemptInRepetitionRecovery = function (this: RepetitionRecovery, ...args: unknown[]) {
@@ -112,7 +143,7 @@ class PomLangiumParser extends LangiumParser {
 }
 
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createParser(services.Grammar, new PomLangiumParser(services), services.parser.Lexer.definition);
+    const parser = createPomParser(services.Grammar, new PomLangiumParser(services), services.parser.Lexer.definition);
     parser.finalize();
     const lexer = services.parser.Lexer as PomLexer;
     const parse = parser.parse.bind(parser);
@@ -153,6 +184,11 @@ function linkContainers(node: AstNode): void {
             linkContainers(value);
         }
     }
+}
+
+/** A fresh copy of a default array value, as upstream's `copyDefaultValue`. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /** The container properties of an AST node, writable (langium's `AstNode` declares them read-only). */
