@@ -72,7 +72,7 @@ interface ParserInternals {
  *   metadata (`Object.values`) for every node the parser builds.
  * `parse` is upstream's (langium 4.4, `LangiumParser.parse`) with a cheaper last step, `linkContainers` below.
  */
-class PomLangiumParser extends LangiumParser {
+export class PomLangiumParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options: { rule?: string } = {}): ParseResult<T> {
         const self = this as unknown as ParserInternals;
         self.nodeBuilder.buildRootNode(input);

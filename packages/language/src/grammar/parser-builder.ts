@@ -33,7 +33,7 @@ const NO_ARGS = Object.freeze({});
 /** Builds every reachable parser rule of `grammar` into `parser`, and returns it. */
 export function createPomParser<T extends LangiumParser>(grammar: GrammarAST.Grammar, parser: T, tokens: TokenTypeDictionary): T {
     const rules = reachableParserRules(grammar);
-    if (!rules || !rules.every((rule) => isPlain(rule.definition))) return createParser(grammar, parser, tokens);
+    if (!rules?.every((rule) => isPlain(rule.definition))) return createParser(grammar, parser, tokens);
     for (const rule of rules) {
         const ctx: Context = { parser, tokens, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
         parser.rule(rule, build(ctx, rule.definition));
