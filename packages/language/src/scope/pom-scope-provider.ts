@@ -133,6 +133,13 @@ export class PrefixScope implements Scope {
     ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
+        // A name without a dot that one element alone has as its last segment: a prefix can reach only that element,
+        // and so can the short name, so it is the answer if admitted, without building a qualified name per prefix.
+        if (this.byShortName && !name.includes('.')) {
+            const sharing = this.byShortName.get(name);
+            if (!sharing) return undefined;
+            if (sharing.length === 1) return this.accepts(sharing[0]) ? sharing[0] : undefined;
+        }
         const found = this.lexical(name);
         if (found) return found;
         const candidates = this.candidates(name);
