@@ -25,4 +25,13 @@ describe('found by the fuzzer', () => {
         expect(result.text).toBe('namespace t\r\n\r\n/**\r\n\r\n * Doc\r\n */\r\nteam T\r\n');
         expect((await formatText(Pom, URI.parse('file:///a.pom'), result.text)).changed).toBe(false);
     });
+
+    test('a comment right after a value, with blanks at its end, gets its space and loses the blanks', async () => {
+        // The space before the comment and the comment's own rewrite start at one offset; listed the other way round
+        // they overlapped, and `pom format` failed with an internal error.
+        const text = 'bet W "t" {\n hypothesis: "h"// a \t\n}\n';
+        const result = await formatText(Pom, URI.parse('file:///a.pom'), text);
+        expect(result.text).toBe('bet W "t" {\n  hypothesis: "h" // a\n}\n');
+        expect((await formatText(Pom, URI.parse('file:///a.pom'), result.text)).changed).toBe(false);
+    });
 });

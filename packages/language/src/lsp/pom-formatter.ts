@@ -131,15 +131,14 @@ class Layout {
             const following = next[i];
             const place = following ? this.placeOf(following) : END_OF_FILE;
             let gap: string;
+            let commentColumn: number | undefined;
             if (token.hidden) {
                 if (previous && !this.breaks(previous, token)) {
                     gap = ' ';
-                    this.layOutComment(token, undefined, edits);
                 } else {
                     const blank = previous ? this.newLines(ownLineComment ? 'keep' : place.commentBlank, previous, token) : '';
-                    const column = previous ? (place.commentIndent ?? this.continuation(following)) : 0;
-                    gap = blank + ' '.repeat(column);
-                    this.layOutComment(token, column, edits);
+                    commentColumn = previous ? (place.commentIndent ?? this.continuation(following)) : 0;
+                    gap = blank + ' '.repeat(commentColumn);
                     ownLineComment = true;
                 }
             } else {
@@ -147,7 +146,10 @@ class Layout {
                 ownLineComment = false;
                 previousCode = token;
             }
+            // The gap before a comment goes first: an insertion right before the comment and the comment's own
+            // rewrite start at the same offset, and edits are applied in the order they start (then as listed).
             this.replace(previous ? previous.end : 0, token.offset, gap, edits);
+            if (token.hidden) this.layOutComment(token, commentColumn, edits);
             previous = token;
         });
         if (previous) this.replace(previous.end, this.text.length, this.eol, edits);
