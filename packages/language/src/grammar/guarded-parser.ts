@@ -164,7 +164,9 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
  */
 function linkContainers(node: AstNode): void {
     const record = node as unknown as Record<string, unknown>;
-    for (const name of Object.keys(record)) {
+    // `for…in` reads the object's enumeration cache; `Object.keys` copies it into a new array for every node. AST nodes
+    // are plain objects: no inherited enumerable property.
+    for (const name in record) {
         if (name.charCodeAt(0) === 36) continue; // `$`
         const value = record[name];
         if (Array.isArray(value)) {

@@ -35,7 +35,8 @@ export class PomLinker extends DefaultLinker {
     private linkOwn(node: AstNode, document: LangiumDocument): AstNode[] {
         const record = node as unknown as Record<string, unknown>;
         let children = NO_CHILDREN;
-        for (const property of Object.keys(node)) {
+        // `for…in`, not `Object.keys`: no array per node (AST nodes are plain objects, nothing enumerable is inherited).
+        for (const property in record) {
             if (property.charCodeAt(0) === 36) continue; // `$`
             const value = record[property];
             if (isReference(value) || isMultiReference(value)) {
