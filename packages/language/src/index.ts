@@ -2,6 +2,7 @@
 export * from './compile/compiled-model.js';
 export { type CompileOptions, compareLocations, compileDiagnostic, ModelCompiler, type StreamedModel } from './compile/model-compiler.js';
 export { linkFlowSource, linkFlowTarget, ModelGraph } from './compile/model-graph.js';
+export { canRelease, releaseSyntaxTrees } from './compile/release-syntax.js';
 export { typed } from './compile/typed-value.js';
 export * from './diff/index.js';
 export {

@@ -1,6 +1,7 @@
-// The parser's own rule builder (grammar/parser-builder.ts) and node construction (grammar/guarded-parser.ts) against
-// langium's: on every example and on hundreds of mutants of them, both parsers give the same syntax tree (every
-// node's offset, length, grammar element and AST node), the same AST and the same syntax errors.
+// The parser's own rule builder (grammar/parser-builder.ts), node construction (grammar/guarded-parser.ts) and syntax
+// leaves (grammar/pom-cst-node-builder.ts) against langium's: on every example and on hundreds of mutants of them, both
+// parsers give the same syntax tree (every node's offset, length, range, text, grammar element and AST node), the
+// same AST and the same syntax errors.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -50,7 +51,8 @@ function astOf(value: unknown): unknown {
 
 function cstOf(node: CstNode | undefined): unknown {
     if (!node) return null;
-    const own = [node.offset, node.length, node.hidden, node.grammarSource?.$type, grammarText(node)];
+    const { start, end } = node.range;
+    const own = [node.offset, node.length, node.hidden, node.grammarSource?.$type, grammarText(node), start, end, node.text];
     if (!isCompositeCstNode(node)) return own;
     const astNode = (node as unknown as { _astNode?: AstNode })._astNode;
     return [...own, astNode?.$type ?? null, node.content.map(cstOf)];
