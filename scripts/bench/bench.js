@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { floorBenchmarks } from './floor-bench.js';
+import { floorBenchmarks, measure as measureProcess } from './floor-bench.js';
 import { generateModel } from './generate-model.js';
 import { LspSession } from './lsp-session.js';
 import { metricsBenchmarks } from './metrics-bench.js';
@@ -48,14 +48,7 @@ for (const size of sizes) {
 if (process.argv.includes('--large')) {
     const folder = path.join(work, 'model-200000');
     const count = generateModel(folder, { elements: 200_000, files: 1_000 });
-    const run = spawnSync(
-        '/usr/bin/time',
-        ['-f', '%M', process.execPath, pom, 'compile', folder, '-o', path.join(work, 'model-200000.json')],
-        {
-            encoding: 'utf8',
-        },
-    );
-    const mb = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    const { mb } = measureProcess(process.execPath, [pom, 'compile', folder, '-o', path.join(work, 'model-200000.json')]);
     const budget = 1536;
     const verdict = mb <= budget ? `  (budget ${budget})` : `  OVER BUDGET (${budget})`;
     console.log(`${`pom compile -o, ${count} elements: peak RSS`.padEnd(52)} ${mb.toFixed(0).padStart(9)} MB${verdict}`);

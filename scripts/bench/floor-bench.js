@@ -44,7 +44,7 @@ export function locateFloor() {
 }
 
 /** CPU seconds (user + system) and peak RSS in MB of one whole process. */
-function measure(command, args) {
+export function measure(command, args) {
     const run = spawnSync(TIME, ['-f', '%U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const fields = (run.stderr ?? '').trim().split('\n').pop().split(' ').map(Number);
     if (run.status !== 0 || fields.length !== 3 || !fields.every(Number.isFinite)) {

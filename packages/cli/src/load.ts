@@ -115,13 +115,18 @@ function* collectingAlong<T>(items: Iterable<T>): Generator<T> {
     }
 }
 
+let gc: (() => void) | undefined;
+
 /**
  * A full garbage collection, now. `--expose-gc` is a V8 flag that may be set at run time; the `gc` function it
- * defines appears in contexts created afterwards, so one is made to fetch it.
+ * defines appears in contexts created afterwards, so one is made (once) to fetch it.
  */
 function collectGarbage(): void {
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
+    if (!gc) {
+        setFlagsFromString('--expose-gc');
+        gc = runInNewContext('gc') as () => void;
+    }
+    gc();
 }
 
 /** The compiled model under `paths`, and the folder its paths are relative to. */

@@ -66,7 +66,7 @@ export class ModelCompiler {
         const flow = this.flow(documents, options);
         const { links, evidence } = flow;
         // Views are compiled by the views layer, above this one; it evaluates their selectors on these elements.
-        const hasViews = documents.some((d) => !isPrelude(d) && this.pom.ViewGraph.hasViews(d));
+        const hasViews = this.declaresViews(documents);
         const elements = hasViews ? [...flow.elements()] : flow.elements();
         const views = hasViews
             ? this.pom.ViewGraph.compileViews(documents, { elements: elements as CompiledElement[], links }, locate, (n) => this.docOf(n))
@@ -83,6 +83,11 @@ export class ModelCompiler {
             .sort((a, b) => compareLocations(a.source, b.source) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
 
         return { format: MODEL_FORMAT, version: MODEL_VERSION, elements, links, kinds, diagnostics, ...evidence(), views };
+    }
+
+    /** Whether any of the documents (the prelude aside) declares a view: views select among the elements made whole. */
+    declaresViews(documents: readonly LangiumDocument[]): boolean {
+        return documents.some((d) => !isPrelude(d) && this.pom.ViewGraph.hasViews(d));
     }
 
     /** The elements and links of the given documents, without kinds, views or diagnostics: what selectors run on. */

@@ -17,12 +17,11 @@ import { AstUtils, type CommentProvider, type CstNode, isReference, type Langium
 import type { Range } from 'vscode-languageserver-types';
 import { isElement, isKindDecl } from '../generated/ast.js';
 import type { PomServices } from '../pom-module.js';
-import { isPrelude } from '../prelude/prelude.js';
 import { lineStarts, positionAt } from '../util/line-starts.js';
 
 /** Whether the compiler can do without the documents' syntax trees: not when a view needs them. */
 export function canRelease(services: PomServices, documents: readonly LangiumDocument[]): boolean {
-    return !documents.some((d) => !isPrelude(d) && services.pom.ViewGraph.hasViews(d));
+    return !services.pom.ModelCompiler.declaresViews(documents);
 }
 
 /** Replaces every syntax tree of `documents` by what compiling them reads (see above). */

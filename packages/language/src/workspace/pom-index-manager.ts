@@ -14,6 +14,7 @@ import {
     URI,
 } from 'langium';
 import { LinkedMemo } from '../util/linked-memo.js';
+import { shortName } from './name-index.js';
 
 /**
  * A declaration's name: the second of two names at the start of a line or after `{`, `;` or `,` (`bet Name`,
@@ -59,8 +60,7 @@ export class PomIndexManager extends DefaultIndexManager {
             for (const reference of document.references) {
                 const node = 'ref' in reference ? reference.ref : undefined;
                 if (!node || AstUtils.findRootNode(node) === own) continue;
-                const text = reference.$refText;
-                names.add(text.slice(text.lastIndexOf('.') + 1));
+                names.add(shortName(reference.$refText));
             }
             return names;
         });
